@@ -1,0 +1,3 @@
+// cdktf's jest matchers (toHaveResource, toHaveResourceWithProperties, toBeValidTerraform...)
+const cdktf = require("cdktf");
+cdktf.Testing.setupJest();

@@ -1,0 +1,147 @@
+/**
+ * A tiny partial evaluator over values that may be Terraform expressions.
+ *
+ * Every decision this library makes (the default record type for a network mode, which registry
+ * fields to send, whether a rule holds) is written once with these helpers. Given concrete
+ * TypeScript values they compute concrete results, so a TypeScript user gets plain JSON and an
+ * eager error. Given tokens (Terraform variables, resource attributes) they build the equivalent
+ * Terraform expression instead, which is how the exported HCL module gets the same defaults and
+ * the same rules as `validation`/`precondition` blocks without a second implementation.
+ */
+import { Fn, IResolvable, Op, Token } from "cdktf";
+
+/** A boolean that is either known now or a Terraform expression evaluated at plan time. */
+export type Cond = boolean | IResolvable;
+
+/** True when the value is known at synth (not a token, and no tokens inside). */
+export function isKnown(value: unknown): boolean {
+  return !Token.isUnresolved(value);
+}
+
+/** True when the condition is a Terraform expression rather than a plain boolean. */
+export function isSymbolic(cond: Cond): cond is IResolvable {
+  return typeof cond !== "boolean";
+}
+
+/**
+ * cdktf's operator renderer drops falsy operands (`x >= 0` renders as `x >= undefined`), so
+ * literal 0 and false are wrapped in a token that resolves to themselves.
+ */
+function operand(value: unknown): unknown {
+  return value === 0 || value === false ? Token.asAny(value) : value;
+}
+
+export function eq(left: unknown, right: unknown): Cond {
+  if (isKnown(left) && isKnown(right)) return left === right;
+  return Op.eq(operand(left), operand(right));
+}
+
+export function neq(left: unknown, right: unknown): Cond {
+  return not(eq(left, right));
+}
+
+export function not(cond: Cond): Cond {
+  return isSymbolic(cond) ? Op.not(cond) : !cond;
+}
+
+/** Logical AND that folds known operands away. */
+export function and(...conds: Cond[]): Cond {
+  if (conds.some((c) => c === false)) return false;
+  const symbolic = conds.filter(isSymbolic);
+  if (symbolic.length === 0) return true;
+  return symbolic.reduce((acc, c) => Op.and(acc, c));
+}
+
+/** Logical OR that folds known operands away. */
+export function or(...conds: Cond[]): Cond {
+  if (conds.some((c) => c === true)) return true;
+  const symbolic = conds.filter(isSymbolic);
+  if (symbolic.length === 0) return false;
+  return symbolic.reduce((acc, c) => Op.or(acc, c));
+}
+
+/**
+ * `premise ? conclusion() : true`. Terraform evaluates both sides of `||` (so `x == null || x > 0`
+ * fails on null); only the selected branch of a conditional is evaluated, which makes this the
+ * safe way to guard a check. The conclusion is built lazily so a known-false premise never
+ * touches values that do not apply.
+ */
+export function implies(premise: Cond, conclusion: () => Cond): Cond {
+  if (premise === false) return true;
+  const c = conclusion();
+  if (premise === true) return c;
+  if (c === true) return true;
+  return Fn.conditional(premise, c, true) as IResolvable;
+}
+
+/** `cond ? whenTrue : whenFalse`, folded when the condition is known. */
+export function when<T>(cond: Cond, whenTrue: T, whenFalse: T): T {
+  if (!isSymbolic(cond)) return cond ? whenTrue : whenFalse;
+  return Fn.conditional(cond, operand(whenTrue), operand(whenFalse)) as T;
+}
+
+/** The value is one of the allowed literals. */
+export function oneOf(value: unknown, allowed: readonly (string | number)[]): Cond {
+  if (isKnown(value)) return allowed.includes(value as string | number);
+  return Fn.contains([...allowed], value) as IResolvable;
+}
+
+/** The optional value was given (not undefined/null). */
+export function isSet(value: unknown): Cond {
+  if (value === undefined || value === null) return false;
+  if (isKnown(value)) return true;
+  return Op.neq(value, Token.nullValue());
+}
+
+/** `value` when set, otherwise `fallback`. */
+export function orDefault<T>(value: T | undefined, fallback: T): T {
+  if (value === undefined || value === null) return fallback;
+  if (isKnown(value)) return value;
+  return Fn.conditional(Op.neq(value, Token.nullValue()), value, operand(fallback)) as T;
+}
+
+/** An integer within [min, max]. */
+export function integerInRange(value: number, min: number, max: number): Cond {
+  if (isKnown(value)) return Number.isInteger(value) && value >= min && value <= max;
+  return and(
+    Op.gte(value, operand(min)),
+    Op.lte(value, operand(max)),
+    Op.eq(Fn.floor(value), value),
+  );
+}
+
+/** A string whose length is within [min, max]. */
+export function stringLengthInRange(value: string, min: number, max: number): Cond {
+  if (isKnown(value)) return value.length >= min && value.length <= max;
+  const length = Fn.lengthOf(value);
+  return and(Op.gte(length, operand(min)), Op.lte(length, operand(max)));
+}
+
+/** The whole string matches the regular expression (written in RE2/JS common syntax). */
+export function matches(value: string, pattern: string): Cond {
+  if (isKnown(value)) return new RegExp(pattern).test(value);
+  return Fn.can(Fn.regex(pattern, value));
+}
+
+/** Number of items of a list, known or symbolic. */
+export function lengthOf(list: readonly unknown[] | undefined): number {
+  if (list === undefined) return 0;
+  return isKnown(list) ? list.length : Fn.lengthOf(list);
+}
+
+export function gt(left: number, right: number): Cond {
+  if (isKnown(left) && isKnown(right)) return left > right;
+  return Op.gt(operand(left), operand(right));
+}
+
+/** The value as JSON text: in TypeScript now, or as `jsonencode(...)` in Terraform. */
+export function jsonText(value: unknown): string {
+  if (isKnown(value)) return value === undefined ? "null" : JSON.stringify(value);
+  return Fn.jsonencode(value);
+}
+
+/** A number as the string attribute Terraform wants (`cpu = "256"`), token-safe. */
+export function numberText(value: number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return isKnown(value) ? String(value) : Token.asString(value);
+}

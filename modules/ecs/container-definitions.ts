@@ -1,0 +1,56 @@
+import { Fn } from "cdktf";
+import { isKnown } from "../core/expr";
+import { ContainerSpec, NetworkMode } from "./task-definition-spec";
+
+/**
+ * Renders containers as the task definition's `container_definitions` JSON, with AWS's own
+ * camelCase keys. Values AWS would fill in are written out (essential, protocol, hostPort) so the
+ * stored definition equals ours and plans stay clean.
+ */
+export function renderContainerDefinitions(containers: readonly ContainerSpec[], networkMode: NetworkMode): string {
+  const definitions = containers.map((c) => containerDefinition(c, networkMode));
+  // Tokens inside JSON.stringify would turn into garbage numbers or escaped strings; let
+  // Terraform encode the document when anything in it is known only at apply.
+  return isKnown(definitions) ? JSON.stringify(definitions) : Fn.jsonencode(definitions);
+}
+
+function containerDefinition(c: ContainerSpec, networkMode: NetworkMode): Record<string, unknown> {
+  return dropUndefined({
+    name: c.name,
+    image: c.image,
+    essential: c.essential ?? true,
+    cpu: c.cpu,
+    memory: c.memory,
+    command: c.command,
+    portMappings: (c.portMappings ?? []).map((p) => ({
+      containerPort: p.containerPort,
+      // bridge: 0 asks ECS for a dynamic host port; awsvpc/host: the host port is the container port.
+      hostPort: p.hostPort ?? (networkMode === "bridge" ? 0 : p.containerPort),
+      protocol: p.protocol ?? "tcp",
+    })),
+    environment: c.environment && Object.keys(c.environment)
+      .sort()
+      .map((name) => ({ name, value: c.environment![name] })),
+    healthCheck: c.healthCheck && {
+      command: c.healthCheck.command,
+      interval: c.healthCheck.interval ?? 30,
+      timeout: c.healthCheck.timeout ?? 5,
+      retries: c.healthCheck.retries ?? 3,
+      startPeriod: c.healthCheck.startPeriod ?? 0,
+    },
+    logConfiguration: c.logGroupName
+      ? {
+          logDriver: "awslogs",
+          options: dropUndefined({
+            "awslogs-group": c.logGroupName,
+            "awslogs-region": c.logRegion,
+            "awslogs-stream-prefix": c.name,
+          }),
+        }
+      : undefined,
+  });
+}
+
+function dropUndefined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

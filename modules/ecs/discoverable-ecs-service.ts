@@ -1,0 +1,266 @@
+import { EcsService, EcsServiceLoadBalancer } from "@cdktf/provider-aws/lib/ecs-service";
+import { TerraformIterator } from "cdktf";
+import { Construct } from "constructs";
+import { DnsRecordType, RoutingPolicy } from "../core/aws-limits";
+import { eq, gt, isKnown, lengthOf, or, orDefault, when } from "../core/expr";
+import { DiscoveryService } from "../discovery/discovery-service";
+import { INamespace } from "../namespace/namespace";
+import { SERVICE_RULES } from "../rules/catalogue";
+import { attachPreconditions, enforce } from "../rules/enforce";
+import { ECS_SERVICE_PROPS } from "../rules/fields";
+import { reportChildViolationsAs, reporterFor } from "../rules/naming";
+import { resolveRegistration } from "./registration";
+import { TaskDefinition } from "./task-definition";
+import {
+  ExistingTaskDefinition,
+  LaunchType,
+  TaskDefinitionSpec,
+  isExistingTaskDefinition,
+} from "./task-definition-spec";
+
+/** How the service is published in Cloud Map. */
+export interface DiscoveryOptions {
+  /** Namespace to register in. */
+  readonly namespace: INamespace;
+  /**
+   * Discovery name: clients resolve `<name>.<namespace name>`.
+   * @default - the ECS service name
+   */
+  readonly name?: string;
+  /**
+   * @default - "A" for awsvpc, "SRV" for bridge/host
+   */
+  readonly dnsRecordType?: DnsRecordType;
+  /** Record TTL in seconds. @default 60 */
+  readonly dnsTtl?: number;
+  /** @default "MULTIVALUE" */
+  readonly routingPolicy?: RoutingPolicy;
+  /**
+   * Container whose port the SRV record publishes.
+   * @default - SRV: the first essential container that maps a port; A/AAAA: none
+   */
+  readonly containerName?: string;
+  /**
+   * Container port the SRV record publishes (the container port, not the host port).
+   * @default - SRV: the first port mapped by `containerName`; A/AAAA: none
+   */
+  readonly containerPort?: number;
+  /**
+   * SRV port for awsvpc tasks, instead of a container name/port. Not allowed with bridge/host.
+   * @default - none
+   */
+  readonly port?: number;
+  /** @default true (see DiscoveryService.forceDestroy) */
+  readonly forceDestroy?: boolean;
+  /** @default - no description */
+  readonly description?: string;
+}
+
+/** awsvpc networking of the tasks. */
+export interface NetworkOptions {
+  /** Subnets for the tasks' network interfaces (private subnets of the namespace's VPC). */
+  readonly subnetIds: string[];
+  /** @default - the VPC's default security group */
+  readonly securityGroupIds?: string[];
+  /** Public IPs on the tasks' interfaces (Fargate only). @default false */
+  readonly assignPublicIp?: boolean;
+}
+
+/** An ALB/NLB target group the service registers with too (e.g. while migrating to discovery). */
+export interface LoadBalancerTarget {
+  readonly targetGroupArn: string;
+  readonly containerName: string;
+  readonly containerPort: number;
+  /**
+   * Classic Load Balancers cannot be used with service discovery; this is always refused (SD027).
+   * It is declared only so untyped input gets a clear message.
+   */
+  readonly elbName?: never;
+}
+
+export interface DiscoverableEcsServiceProps {
+  /** Cluster name or ARN. */
+  readonly cluster: string;
+  readonly serviceName: string;
+  /** Number of tasks, and so of DNS records. @default 1 */
+  readonly desiredCount?: number;
+  /** @default "FARGATE" */
+  readonly launchType?: LaunchType;
+  /** A task definition to create, or an existing one. */
+  readonly taskDefinition: TaskDefinitionSpec | ExistingTaskDefinition;
+  readonly discovery: DiscoveryOptions;
+  /** Required for awsvpc, refused for bridge/host. @default - none */
+  readonly network?: NetworkOptions;
+  /**
+   * Target groups to register with in addition to Cloud Map. A list token must hold objects
+   * with `target_group_arn`, `container_name` and `container_port`.
+   * @default - none
+   */
+  readonly loadBalancers?: LoadBalancerTarget[];
+  /** Seconds ECS ignores failing load balancer health checks after a task starts. @default - AWS default (0); only with loadBalancers */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /** Allow `aws ecs execute-command` into the tasks (also needs task role permissions). @default false */
+  readonly enableExecuteCommand?: boolean;
+  /** Roll a failed deployment back automatically. @default true */
+  readonly deploymentCircuitBreaker?: boolean;
+  /** @default - no tags (the provider's default_tags still apply) */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * An ECS service whose tasks register in Cloud Map: it creates the task definition (for a spec),
+ * a `DiscoveryService`, and the `aws_ecs_service` with `service_registries`. Every input is
+ * checked against the rule catalogue at construction.
+ */
+export class DiscoverableEcsService extends Construct {
+  public readonly discoveryService: DiscoveryService;
+  /** Name clients resolve: `<discovery name>.<namespace name>`. */
+  public readonly dnsName: string;
+  public readonly taskDefinitionArn: string;
+  /** The ECS service id (its ARN). */
+  public readonly ecsServiceId: string;
+  public readonly ecsServiceName: string;
+  public readonly networkMode: string;
+  /** Effective record type. */
+  public readonly dnsRecordType: string;
+  /** Port clients connect to: the SRV port, or the registered container port. @default - unknown for A records */
+  public readonly discoveryPort?: number;
+  /** The task definition created from a spec; undefined for an existing task definition. */
+  public readonly taskDefinition?: TaskDefinition;
+  /** The underlying `aws_ecs_service`, for escape hatches. */
+  public readonly resource: EcsService;
+
+  constructor(scope: Construct, id: string, props: DiscoverableEcsServiceProps) {
+    super(scope, id);
+    const td = props.taskDefinition;
+    const spec = isExistingTaskDefinition(td) ? undefined : td;
+    const launchType = orDefault<string>(props.launchType, "FARGATE");
+    const desiredCount = orDefault(props.desiredCount, 1);
+    const d = props.discovery;
+    const registration = resolveRegistration({
+      networkMode: td.networkMode,
+      dnsRecordType: d.dnsRecordType,
+      port: d.port,
+      containerName: d.containerName,
+      containerPort: d.containerPort,
+      containers: spec?.containers,
+    });
+    const subnetIds = props.network?.subnetIds ?? [];
+    const securityGroupIds = props.network?.securityGroupIds;
+    const assignPublicIp = props.network?.assignPublicIp ?? false;
+    const discoveryName = d.name ?? props.serviceName;
+
+    const reporter = reporterFor(this, ECS_SERVICE_PROPS);
+    const deferred = enforce(reporter, SERVICE_RULES, {
+      networkMode: td.networkMode,
+      launchType,
+      discoveryName,
+      dnsRecordType: registration.dnsRecordType,
+      dnsTtl: orDefault(d.dnsTtl, 60),
+      routingPolicy: orDefault<string>(d.routingPolicy, "MULTIVALUE"),
+      port: registration.port,
+      containerName: registration.containerName,
+      containerPort: registration.containerPort,
+      containers: spec?.containers,
+      taskMemory: spec?.memory,
+      networkGiven: networkGiven(props.network),
+      subnetIds,
+      assignPublicIp,
+      desiredCount,
+      loadBalancers: (props.loadBalancers ?? []) as never,
+    });
+
+    // The Cloud Map service is built from this construct's props: report its violations here.
+    reportChildViolationsAs(this, reporter.names);
+    this.discoveryService = new DiscoveryService(this, "discovery", {
+      namespace: d.namespace,
+      name: discoveryName,
+      dnsRecordType: registration.dnsRecordType as DnsRecordType,
+      dnsTtl: d.dnsTtl,
+      routingPolicy: d.routingPolicy,
+      forceDestroy: d.forceDestroy,
+      description: d.description,
+      tags: props.tags,
+    });
+
+    if (spec) {
+      this.taskDefinition = new TaskDefinition(this, "task", {
+        spec,
+        launchType: launchType as LaunchType,
+        tags: props.tags,
+      });
+    }
+    this.taskDefinitionArn = this.taskDefinition?.taskDefinitionArn ?? (td as ExistingTaskDefinition).taskDefinitionArn;
+
+    const awsvpc = eq(td.networkMode, "awsvpc");
+    const networkConfiguration = { subnets: subnetIds, securityGroups: securityGroupIds, assignPublicIp };
+    const loadBalancers = props.loadBalancers ?? [];
+
+    this.resource = new EcsService(this, "service", {
+      name: props.serviceName,
+      cluster: props.cluster,
+      taskDefinition: this.taskDefinitionArn,
+      desiredCount,
+      launchType,
+      networkConfiguration: awsvpc === true ? networkConfiguration : undefined,
+      serviceRegistries: {
+        registryArn: this.discoveryService.serviceArn,
+        port: registration.port,
+        containerName: registration.containerName,
+        containerPort: registration.containerPort,
+      },
+      loadBalancer: !isKnown(loadBalancers)
+        ? loadBalancerDynamic(loadBalancers)
+        : loadBalancers.length > 0
+          ? loadBalancers.map(toLoadBalancerBlock)
+          : undefined,
+      healthCheckGracePeriodSeconds: props.healthCheckGracePeriodSeconds,
+      // host mode binds the container port on the instance: two tasks cannot share one.
+      placementConstraints: td.networkMode === "host" ? [{ type: "distinctInstance" }] : undefined,
+      deploymentCircuitBreaker:
+        (props.deploymentCircuitBreaker ?? true) ? { enable: true, rollback: true } : undefined,
+      enableExecuteCommand: props.enableExecuteCommand,
+      propagateTags: "SERVICE",
+      tags: props.tags,
+    });
+    if (!isKnown(awsvpc)) {
+      // Network mode known only at plan (the exported module): a block only awsvpc gets.
+      this.resource.addOverride("dynamic.network_configuration", {
+        for_each: when(awsvpc, [1], []),
+        content: {
+          subnets: subnetIds,
+          security_groups: securityGroupIds,
+          assign_public_ip: assignPublicIp,
+        },
+      });
+    }
+    attachPreconditions(this.resource, deferred);
+
+    this.ecsServiceId = this.resource.id;
+    this.ecsServiceName = this.resource.name;
+    this.networkMode = td.networkMode;
+    this.dnsRecordType = registration.dnsRecordType;
+    this.dnsName = this.discoveryService.dnsName;
+    this.discoveryPort = registration.port ?? registration.containerPort;
+  }
+}
+
+/** Whether networking was given: known for TypeScript input, a length test for list tokens. */
+function networkGiven(network: NetworkOptions | undefined) {
+  if (network === undefined) return false;
+  if (isKnown(network.subnetIds) && isKnown(network.securityGroupIds)) return true;
+  return or(gt(lengthOf(network.subnetIds), 0), gt(lengthOf(network.securityGroupIds ?? []), 0));
+}
+
+function toLoadBalancerBlock(lb: LoadBalancerTarget): EcsServiceLoadBalancer {
+  return { targetGroupArn: lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort };
+}
+
+function loadBalancerDynamic(list: unknown) {
+  const it = TerraformIterator.fromList(list as string[]);
+  return it.dynamic({
+    target_group_arn: it.getString("target_group_arn"),
+    container_name: it.getString("container_name"),
+    container_port: it.getNumber("container_port"),
+  });
+}

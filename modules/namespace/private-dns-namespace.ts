@@ -1,0 +1,93 @@
+import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
+import { Construct } from "constructs";
+import { NAMESPACE_PROPS } from "../rules/fields";
+import { NAMESPACE_RULES } from "../rules/catalogue";
+import { attachPreconditions, enforce } from "../rules/enforce";
+import { reporterFor } from "../rules/naming";
+import { INamespace } from "./namespace";
+
+export interface PrivateDnsNamespaceProps {
+  /**
+   * DNS name of the namespace, e.g. `service` (tasks then resolve as `my-service.service`) or
+   * `internal.example.com`.
+   */
+  readonly name: string;
+  /** VPC whose resources resolve the names; it needs `enable_dns_support` and `enable_dns_hostnames`. */
+  readonly vpcId: string;
+  /** @default - no description */
+  readonly description?: string;
+  /** @default - no tags (the provider's default_tags still apply) */
+  readonly tags?: Record<string, string>;
+}
+
+/** Attributes of a namespace that exists already. */
+export interface NamespaceAttributes {
+  /** Cloud Map namespace id (`ns-...`). */
+  readonly namespaceId: string;
+  /** DNS name of the namespace. */
+  readonly namespaceName: string;
+  /** @default - unknown */
+  readonly namespaceArn?: string;
+}
+
+/** A namespace created elsewhere: a construct for paths and messages, no Terraform resource. */
+class ImportedNamespace extends Construct implements INamespace {
+  public readonly namespaceId: string;
+  public readonly namespaceName: string;
+  public readonly namespaceArn?: string;
+
+  constructor(scope: Construct, id: string, attrs: NamespaceAttributes) {
+    super(scope, id);
+    // Unresolved attributes (e.g. from remote state) have no resource here to carry a
+    // precondition, so only known values are checked.
+    enforce(reporterFor(this, { namespaceName: "namespaceName", namespaceId: "namespaceId" }), NAMESPACE_RULES, {
+      namespaceName: attrs.namespaceName,
+      createNamespace: false,
+      namespaceId: attrs.namespaceId,
+    });
+    this.namespaceId = attrs.namespaceId;
+    this.namespaceName = attrs.namespaceName;
+    this.namespaceArn = attrs.namespaceArn;
+  }
+}
+
+/**
+ * A Cloud Map private DNS namespace: Cloud Map creates a Route 53 private hosted zone of the same
+ * name associated with the VPC, and ECS keeps one record per running task in it.
+ */
+export class PrivateDnsNamespace extends Construct implements INamespace {
+  /** An existing namespace; creates no resource. */
+  public static fromNamespaceAttributes(scope: Construct, id: string, attrs: NamespaceAttributes): INamespace {
+    return new ImportedNamespace(scope, id, attrs);
+  }
+
+  public readonly namespaceId: string;
+  public readonly namespaceArn: string;
+  public readonly namespaceName: string;
+  /** Id of the Route 53 private hosted zone Cloud Map manages for the namespace. */
+  public readonly hostedZoneId: string;
+  /** The underlying resource, for escape hatches. */
+  public readonly resource: ServiceDiscoveryPrivateDnsNamespace;
+
+  constructor(scope: Construct, id: string, props: PrivateDnsNamespaceProps) {
+    super(scope, id);
+    const deferred = enforce(reporterFor(this, NAMESPACE_PROPS), NAMESPACE_RULES, {
+      namespaceName: props.name,
+      createNamespace: true,
+      vpcId: props.vpcId,
+    });
+
+    this.resource = new ServiceDiscoveryPrivateDnsNamespace(this, "namespace", {
+      name: props.name,
+      vpc: props.vpcId,
+      description: props.description,
+      tags: props.tags,
+    });
+    attachPreconditions(this.resource, deferred);
+
+    this.namespaceId = this.resource.id;
+    this.namespaceArn = this.resource.arn;
+    this.namespaceName = props.name;
+    this.hostedZoneId = this.resource.hostedZone;
+  }
+}

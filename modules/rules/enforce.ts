@@ -1,0 +1,103 @@
+import { Annotations, IResolvable, TerraformResource } from "cdktf";
+import { isKnown, isSymbolic, jsonText } from "../core/expr";
+import { FieldNames, MODULE_VARIABLES } from "./fields";
+import { RuleReporter } from "./naming";
+import { Describe, Rule, formatMessage } from "./rule";
+
+/**
+ * Context key that switches the spelling of fields in messages from TypeScript props to the
+ * exported module's variables. The module builder sets it on its stack; constructs inherit it.
+ */
+export const MODULE_NAMING_CONTEXT = "cdktf-ecs-service-discovery:module-naming";
+
+/** One broken rule, as thrown to TypeScript users. */
+export interface RuleViolation {
+  readonly ruleId: string;
+  /** Construct path of the construct whose input is wrong. */
+  readonly path: string;
+  /** The offending property, as the user spelled it. */
+  readonly property: string;
+  readonly message: string;
+}
+
+/** Thrown at synth (construction) time when an input breaks one or more rules. */
+export class ServiceDiscoveryRuleError extends Error {
+  public readonly violations: readonly RuleViolation[];
+
+  constructor(violations: readonly RuleViolation[]) {
+    const lines = violations.map((v) => v.message);
+    super(lines.length === 1 ? lines[0] : `${lines.length} problems:\n- ${lines.join("\n- ")}`);
+    this.name = "ServiceDiscoveryRuleError";
+    this.violations = violations;
+  }
+
+  /** Rule ids of the violations, e.g. `["SD013"]`. */
+  public get ruleIds(): string[] {
+    return this.violations.map((v) => v.ruleId);
+  }
+}
+
+/** A rule that cannot be decided at synth: Terraform checks it at plan. */
+export interface DeferredCheck {
+  readonly ruleId: string;
+  readonly severity: "error" | "warning";
+  readonly condition: IResolvable;
+  readonly errorMessage: string;
+}
+
+function describe(names: FieldNames, prefixVar: boolean, renderTokens: boolean): Describe {
+  return {
+    name: (field) => (prefixVar ? `var.${names[field] ?? field}` : (names[field] ?? field)),
+    value: (value) => (isKnown(value) || renderTokens ? jsonText(value) : "(a value known only at apply)"),
+  };
+}
+
+/**
+ * Runs rules against facts for a construct.
+ * - a rule that is known to be broken throws (errors, all collected) or warns via Annotations;
+ * - a rule that depends on unresolved values is returned as a deferred Terraform check, which the
+ *   construct attaches as a `precondition` so Terraform enforces it at plan.
+ */
+export function enforce<F>(reporter: RuleReporter, rules: readonly Rule<F>[], facts: F): DeferredCheck[] {
+  const { scope, names: propNames } = reporter;
+  const moduleNaming = scope.node.tryGetContext(MODULE_NAMING_CONTEXT) === true;
+  const names = moduleNaming ? MODULE_VARIABLES : propNames;
+  const path = scope.node.path;
+  const prefix = moduleNaming ? "" : `${path}: `;
+  const violations: RuleViolation[] = [];
+  const deferred: DeferredCheck[] = [];
+
+  for (const rule of rules) {
+    const holds = rule.holds(facts);
+    if (holds === true) continue;
+    if (isSymbolic(holds)) {
+      const message = formatMessage(rule.id, rule.message(describe(names, moduleNaming, true), facts));
+      deferred.push({ ruleId: rule.id, severity: rule.severity, condition: holds, errorMessage: prefix + message });
+      continue;
+    }
+    const message = prefix + formatMessage(rule.id, rule.message(describe(names, moduleNaming, false), facts));
+    if (rule.severity === "warning") {
+      Annotations.of(scope).addWarning(message);
+    } else {
+      violations.push({ ruleId: rule.id, path, property: names[rule.subject] ?? rule.subject, message });
+    }
+  }
+  if (violations.length > 0) throw new ServiceDiscoveryRuleError(violations);
+  return deferred;
+}
+
+/**
+ * Attaches deferred error checks to a resource as lifecycle preconditions. Deferred warnings are
+ * dropped: Terraform has no warning-level precondition.
+ */
+export function attachPreconditions(resource: TerraformResource, checks: readonly DeferredCheck[]): void {
+  const errors = checks.filter((c) => c.severity === "error");
+  if (errors.length === 0) return;
+  resource.lifecycle = {
+    ...resource.lifecycle,
+    precondition: [
+      ...(resource.lifecycle?.precondition ?? []),
+      ...errors.map((c) => ({ condition: c.condition, errorMessage: c.errorMessage })),
+    ],
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The inputs the rule catalogue reasons about, independent of how a user spells them.
+ *
+ * A rule says "dnsRecordType must be SRV when networkMode is bridge"; whether the user typed
+ * `discovery.dnsRecordType` (DiscoverableEcsService), `dnsRecordType` (DiscoveryService) or the
+ * Terraform variable `dns_record_type` (the exported HCL module) is a naming, chosen per construct.
+ */
+export type Field =
+  | "namespaceName"
+  | "vpcId"
+  | "createNamespace"
+  | "namespaceId"
+  | "discoveryName"
+  | "dnsRecordType"
+  | "dnsTtl"
+  | "routingPolicy"
+  | "networkMode"
+  | "launchType"
+  | "taskDefinition"
+  | "containerName"
+  | "containerPort"
+  | "port"
+  | "network"
+  | "subnetIds"
+  | "assignPublicIp"
+  | "desiredCount"
+  | "loadBalancers";
+
+/** How each field is spelled where the user wrote it; fields not listed keep their own name. */
+export type FieldNames = Partial<Record<Field, string>>;
+
+/** `PrivateDnsNamespace` props. */
+export const NAMESPACE_PROPS: FieldNames = { namespaceName: "name", vpcId: "vpcId" };
+
+/** `DiscoveryService` props. */
+export const DISCOVERY_SERVICE_PROPS: FieldNames = {
+  discoveryName: "name",
+  dnsRecordType: "dnsRecordType",
+  dnsTtl: "dnsTtl",
+  routingPolicy: "routingPolicy",
+  namespaceName: "namespace",
+};
+
+/** `DiscoverableEcsService` props. */
+export const ECS_SERVICE_PROPS: FieldNames = {
+  discoveryName: "discovery.name",
+  dnsRecordType: "discovery.dnsRecordType",
+  dnsTtl: "discovery.dnsTtl",
+  routingPolicy: "discovery.routingPolicy",
+  containerName: "discovery.containerName",
+  containerPort: "discovery.containerPort",
+  port: "discovery.port",
+  namespaceName: "discovery.namespace",
+  networkMode: "taskDefinition.networkMode",
+  taskDefinition: "taskDefinition",
+  launchType: "launchType",
+  network: "network",
+  subnetIds: "network.subnetIds",
+  assignPublicIp: "network.assignPublicIp",
+  desiredCount: "desiredCount",
+  loadBalancers: "loadBalancers",
+};
+
+/** Variables of the exported Terraform module (the names are a public contract). */
+export const MODULE_VARIABLES: FieldNames = {
+  namespaceName: "namespace_name",
+  vpcId: "vpc_id",
+  createNamespace: "create_namespace",
+  namespaceId: "namespace_id",
+  discoveryName: "discovery_name",
+  dnsRecordType: "dns_record_type",
+  dnsTtl: "dns_ttl",
+  routingPolicy: "routing_policy",
+  networkMode: "network_mode",
+  launchType: "launch_type",
+  taskDefinition: "task_definition_arn",
+  containerName: "container_name",
+  containerPort: "container_port",
+  port: "srv_port",
+  network: "subnet_ids",
+  subnetIds: "subnet_ids",
+  assignPublicIp: "assign_public_ip",
+  desiredCount: "desired_count",
+  loadBalancers: "load_balancers",
+};
