@@ -25,6 +25,7 @@ module.exports = {
       ...common,
       displayName: "terraform",
       testMatch: ["<rootDir>/__tests__/terraform/**/*.test.ts"],
+      globalSetup: "<rootDir>/__tests__/terraform/support/global-setup.ts",
     },
   ],
 };

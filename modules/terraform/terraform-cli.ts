@@ -1,0 +1,180 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { delimiter, join } from "node:path";
+import { writeCliConfig } from "./cli-config";
+import { OFFLINE_ENV } from "./offline";
+
+export interface TerraformResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export class TerraformError extends Error {
+  constructor(
+    public readonly args: readonly string[],
+    public readonly dir: string,
+    public readonly result: TerraformResult,
+  ) {
+    super(`terraform ${args.join(" ")} failed in ${dir} (exit ${result.code}):\n${result.stderr}${result.stdout}`);
+    this.name = "TerraformError";
+  }
+}
+
+/** Path of the `terraform` binary: $TERRAFORM_BIN, or the first on PATH; undefined when absent. */
+export function findTerraform(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.TERRAFORM_BIN) return existsSync(env.TERRAFORM_BIN) ? env.TERRAFORM_BIN : undefined;
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
+    const candidate = join(dir, "terraform");
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export interface TerraformEnvironmentOptions {
+  /** Folder for the CLI config and the plugin cache. */
+  readonly workDir: string;
+  /** Provider mirror root (see providerMirrorFromEnv). */
+  readonly mirror?: string;
+  /** Use mock AWS credentials (offline validate/plan). @default true */
+  readonly offline?: boolean;
+}
+
+/**
+ * Environment for running Terraform with a CLI config of our own: the provider mirror, a shared
+ * plugin cache, no checkpoint calls, and (offline) mock credentials.
+ */
+export function terraformEnvironment(opts: TerraformEnvironmentOptions): NodeJS.ProcessEnv {
+  mkdirSync(opts.workDir, { recursive: true });
+  const config = writeCliConfig(join(opts.workDir, "terraformrc"), {
+    mirror: opts.mirror,
+    pluginCacheDir: join(opts.workDir, "plugin-cache"),
+  });
+  return {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: config,
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: "1",
+    ...(opts.offline === false ? {} : OFFLINE_ENV),
+  };
+}
+
+export interface PlanOptions {
+  /** Plan file name, relative to the root module. @default "tfplan" */
+  readonly out?: string;
+  /** @default true */
+  readonly refresh?: boolean;
+  readonly destroy?: boolean;
+  /** A state file to plan against (local backend). */
+  readonly state?: string;
+  readonly vars?: Record<string, unknown>;
+  /** Return a failed plan instead of throwing. @default false */
+  readonly allowFailure?: boolean;
+}
+
+/** A thin async wrapper over the Terraform CLI. */
+export class TerraformCli {
+  constructor(
+    public readonly bin: string,
+    public readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  public run(dir: string, args: string[], allowFailure = false): Promise<TerraformResult> {
+    return new Promise((resolvePromise, reject) => {
+      execFile(
+        this.bin,
+        args,
+        { cwd: dir, env: this.env, maxBuffer: 256 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          const result = { code, stdout: String(stdout), stderr: String(stderr) };
+          if (code !== 0 && !allowFailure) reject(new TerraformError(args, dir, result));
+          else resolvePromise(result);
+        },
+      );
+    });
+  }
+
+  public init(dir: string): Promise<TerraformResult> {
+    return this.run(dir, ["init", "-input=false", "-no-color"]);
+  }
+
+  /** `terraform validate -json`, parsed. */
+  public async validate(dir: string): Promise<{ valid: boolean; diagnostics: Diagnostic[] }> {
+    const result = await this.run(dir, ["validate", "-json", "-no-color"], true);
+    return JSON.parse(result.stdout);
+  }
+
+  public plan(dir: string, opts: PlanOptions = {}): Promise<TerraformResult> {
+    const args = ["plan", "-input=false", "-no-color", "-lock=false", `-out=${opts.out ?? "tfplan"}`];
+    if (opts.refresh === false) args.push("-refresh=false");
+    if (opts.destroy) args.push("-destroy");
+    if (opts.state) args.push(`-state=${opts.state}`);
+    for (const [name, value] of Object.entries(opts.vars ?? {})) {
+      args.push("-var", `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`);
+    }
+    return this.run(dir, args, opts.allowFailure);
+  }
+
+  /** `terraform show -json <planfile>`, parsed. */
+  public async showPlan(dir: string, planFile = "tfplan"): Promise<PlanJson> {
+    const result = await this.run(dir, ["show", "-json", "-no-color", planFile]);
+    return JSON.parse(result.stdout);
+  }
+}
+
+export interface Diagnostic {
+  readonly severity: "error" | "warning";
+  readonly summary: string;
+  readonly detail?: string;
+  readonly address?: string;
+}
+
+/** The parts of `terraform show -json` this project reads. */
+export interface PlanJson {
+  readonly format_version: string;
+  readonly planned_values?: { readonly root_module: PlanModule };
+  readonly resource_changes?: readonly ResourceChange[];
+  readonly configuration?: unknown;
+  readonly prior_state?: unknown;
+}
+
+export interface PlanModule {
+  readonly resources?: readonly PlannedResource[];
+  readonly child_modules?: readonly (PlanModule & { address: string })[];
+}
+
+export interface PlannedResource {
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly index?: number | string;
+  readonly values: Record<string, unknown>;
+}
+
+export interface ResourceChange {
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly change: {
+    readonly actions: readonly string[];
+    readonly before: Record<string, unknown> | null;
+    readonly after: Record<string, unknown> | null;
+    readonly after_unknown?: Record<string, unknown>;
+    readonly replace_paths?: readonly (readonly (string | number)[])[];
+  };
+  readonly action_reason?: string;
+}
+
+/** All planned resources of a plan, child modules included. */
+export function plannedResources(plan: PlanJson): PlannedResource[] {
+  const out: PlannedResource[] = [];
+  const walk = (m: PlanModule | undefined) => {
+    if (!m) return;
+    out.push(...(m.resources ?? []));
+    (m.child_modules ?? []).forEach(walk);
+  };
+  walk(plan.planned_values?.root_module);
+  return out;
+}

@@ -1,0 +1,106 @@
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { OFFLINE_OVERRIDE_FILE, OFFLINE_PROVIDER_SETTINGS } from "./offline";
+import { PlanJson, PlanOptions, TerraformCli, TerraformResult, findTerraform, terraformEnvironment } from "./terraform-cli";
+
+/** The provider every root module here uses; the seed init installs it once. */
+const PROVIDER_REQUIREMENT = { aws: { source: "hashicorp/aws", version: "5.100.0" } };
+
+/** Local state file an offline root plans against (the override replaces any configured backend). */
+export const OFFLINE_STATE_FILE = "offline.tfstate";
+
+export interface WorkspaceOptions {
+  /** Scratch folder for the CLI config, plugin cache and shared data dir. */
+  readonly workDir: string;
+  /** Provider mirror root. @default - Terraform's default installation (registry) */
+  readonly mirror?: string;
+  /** @default - findTerraform() */
+  readonly bin?: string;
+}
+
+/**
+ * Runs many root modules against one provider installation, offline:
+ * - one `terraform init` of a seed root fills a shared data dir (TF_DATA_DIR) and lock file;
+ * - each root gets the lock file and an override file (mock credentials, skip flags, a local
+ *   backend), so validate/plan need no per-root init and no AWS account;
+ * - roots that call modules get their own quick init (module paths live in the data dir).
+ * Provider start-up dominates each command (~2 s), so callers run roots in parallel.
+ */
+export class TerraformWorkspace {
+  /** Prepares the workspace; the seed init runs once per work folder and process. */
+  public static async create(opts: WorkspaceOptions): Promise<TerraformWorkspace> {
+    const bin = opts.bin ?? findTerraform();
+    if (!bin) throw new Error("terraform not found on PATH (or $TERRAFORM_BIN)");
+    const workDir = resolve(opts.workDir);
+    const env = terraformEnvironment({ workDir, mirror: opts.mirror });
+    const dataDir = join(workDir, "data");
+    const seed = join(workDir, "seed");
+    mkdirSync(seed, { recursive: true });
+    writeFileSync(join(seed, "main.tf.json"), JSON.stringify(seedRoot(), null, 2));
+    const workspace = new TerraformWorkspace(new TerraformCli(bin, { ...env, TF_DATA_DIR: dataDir }), seed);
+    if (!existsSync(join(seed, ".terraform.lock.hcl")) || !existsSync(join(dataDir, "providers"))) {
+      await workspace.sharedCli.init(seed);
+    }
+    return workspace;
+  }
+
+  private constructor(
+    /** CLI bound to the shared data dir. */
+    public readonly sharedCli: TerraformCli,
+    private readonly seedDir: string,
+  ) {}
+
+  /** Environment of the shared CLI (config, data dir, mock credentials). */
+  public get env(): NodeJS.ProcessEnv {
+    return this.sharedCli.env;
+  }
+
+  /** A CLI with its own data dir per root (`.terraform/` in the root), for roots that call modules. */
+  public get ownDataDirCli(): TerraformCli {
+    const { TF_DATA_DIR: _unused, ...env } = this.sharedCli.env;
+    return new TerraformCli(this.sharedCli.bin, env);
+  }
+
+  /**
+   * Makes `dir` plannable offline. Roots without module calls share the seeded data dir; roots
+   * with module calls (`withModules`) are initialized on their own (fast: the plugin cache links).
+   */
+  public async prepareRoot(dir: string, opts: { withModules?: boolean } = {}): Promise<void> {
+    writeFileSync(join(dir, OFFLINE_OVERRIDE_FILE), JSON.stringify(offlineOverride(), null, 2) + "\n");
+    if (opts.withModules) {
+      await this.ownDataDirCli.init(dir);
+    } else {
+      copyFileSync(join(this.seedDir, ".terraform.lock.hcl"), join(dir, ".terraform.lock.hcl"));
+    }
+  }
+
+  public cliFor(opts: { withModules?: boolean } = {}): TerraformCli {
+    return opts.withModules ? this.ownDataDirCli : this.sharedCli;
+  }
+
+  public validate(dir: string, opts: { withModules?: boolean } = {}) {
+    return this.cliFor(opts).validate(dir);
+  }
+
+  public plan(dir: string, opts: PlanOptions & { withModules?: boolean } = {}): Promise<TerraformResult> {
+    return this.cliFor(opts).plan(dir, opts);
+  }
+
+  public showPlan(dir: string, opts: { withModules?: boolean; planFile?: string } = {}): Promise<PlanJson> {
+    return this.cliFor(opts).showPlan(dir, opts.planFile);
+  }
+}
+
+function seedRoot() {
+  return {
+    terraform: { required_providers: PROVIDER_REQUIREMENT, backend: { local: { path: OFFLINE_STATE_FILE } } },
+  };
+}
+
+/** Provider settings for planning without AWS, and a local backend in place of any other. */
+export function offlineOverride(): Record<string, unknown> {
+  return {
+    terraform: { backend: { local: { path: OFFLINE_STATE_FILE } } },
+    provider: { aws: OFFLINE_PROVIDER_SETTINGS },
+  };
+}
