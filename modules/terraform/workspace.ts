@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { OFFLINE_OVERRIDE_FILE, OFFLINE_PROVIDER_SETTINGS } from "./offline";
 import { PlanJson, PlanOptions, TerraformCli, TerraformResult, findTerraform, terraformEnvironment } from "./terraform-cli";
@@ -38,9 +38,11 @@ export class TerraformWorkspace {
     mkdirSync(seed, { recursive: true });
     writeFileSync(join(seed, "main.tf.json"), JSON.stringify(seedRoot(), null, 2));
     const workspace = new TerraformWorkspace(new TerraformCli(bin, { ...env, TF_DATA_DIR: dataDir }), seed);
-    if (!existsSync(join(seed, ".terraform.lock.hcl")) || !existsSync(join(dataDir, "providers"))) {
-      await workspace.sharedCli.init(seed);
-    }
+    await withDirectoryLock(join(workDir, "seed.lock"), async () => {
+      if (!existsSync(join(seed, ".terraform.lock.hcl")) || !existsSync(join(dataDir, "providers"))) {
+        await workspace.sharedCli.init(seed);
+      }
+    });
     return workspace;
   }
 
@@ -88,6 +90,28 @@ export class TerraformWorkspace {
 
   public showPlan(dir: string, opts: { withModules?: boolean; planFile?: string } = {}): Promise<PlanJson> {
     return this.cliFor(opts).showPlan(dir, opts.planFile);
+  }
+}
+
+/** Serializes the seed init across processes (parallel jest runs, a test run beside plan:offline). */
+async function withDirectoryLock<T>(lockDir: string, body: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      // A lock older than the deadline window is left over from a killed process.
+      if (Date.now() - statSync(lockDir).mtimeMs > 120_000) rmSync(lockDir, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await body();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
