@@ -1,7 +1,7 @@
 import { EcsService, EcsServiceLoadBalancer } from "@cdktf/provider-aws/lib/ecs-service";
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
-import { DnsRecordType, RoutingPolicy } from "../core/aws-limits";
+import { DEFAULT_TTL, DnsRecordType, RoutingPolicy } from "../core/aws-limits";
 import { eq, gt, isKnown, lengthOf, or, orDefault, when } from "../core/expr";
 import { DiscoveryService } from "../discovery/discovery-service";
 import { INamespace } from "../namespace/namespace";
@@ -156,7 +156,7 @@ export class DiscoverableEcsService extends Construct {
       launchType,
       discoveryName,
       dnsRecordType: registration.dnsRecordType,
-      dnsTtl: orDefault(d.dnsTtl, 60),
+      dnsTtl: orDefault(d.dnsTtl, DEFAULT_TTL),
       routingPolicy: orDefault<string>(d.routingPolicy, "MULTIVALUE"),
       port: registration.port,
       containerName: registration.containerName,
