@@ -289,14 +289,16 @@ export const SERVICE_RULES: readonly Rule<ServiceFacts>[] = [
     title: "SRV needs a task definition that maps a port",
     severity: "error",
     subject: "taskDefinition",
+    // Without a container name the SRV target defaults to an *essential* container that maps a
+    // port; a port on a non-essential container alone leaves the registry without a port.
     holds: (f) =>
       !srvFromContainers(f) ||
       f.containerName !== undefined ||
-      (f.containers ?? []).some((c) => (c.portMappings ?? []).length > 0),
+      (f.containers ?? []).some((c) => c.essential !== false && (c.portMappings ?? []).length > 0),
     message: (d) => ({
-      problem: `${d.name("taskDefinition")} maps no container port, but an SRV record publishes a port`,
-      allowed: "SRV when a container has a port mapping; A records (awsvpc) need none",
-      fix: "add portMappings to the container that serves traffic (e.g. { containerPort: 8080, hostPort: 0 } in bridge mode)",
+      problem: `${d.name("taskDefinition")} maps no container port on an essential container, but an SRV record publishes a port`,
+      allowed: `SRV when an essential container has a port mapping, or ${d.name("containerName")} names a container that has one; A records (awsvpc) need none`,
+      fix: `add portMappings to the container that serves traffic (e.g. { containerPort: 8080, hostPort: 0 } in bridge mode), or set ${d.name("containerName")} to the container that maps the port`,
     }),
   },
   {
@@ -331,7 +333,7 @@ export const SERVICE_RULES: readonly Rule<ServiceFacts>[] = [
       return {
         problem:
           ports.length === 0
-            ? `${d.name("containerName")} is ${d.value(f.containerName)}, which maps no port, so there is no port for the SRV record`
+            ? `${d.name("containerName")} is ${d.value(f.containerName)}, which maps no port, so there is no ${d.name("containerPort")} for the SRV record`
             : `${d.name("containerPort")} is ${d.value(f.containerPort)}, but container ${d.value(f.containerName)} maps only ${quoted(ports)}`,
         allowed: ports.length === 0 ? "a container with a port mapping" : `a containerPort of ${d.value(f.containerName)}: ${quoted(ports)}`,
         fix:
