@@ -9,9 +9,12 @@ import { ContainerSpec, NetworkMode } from "./task-definition-spec";
  */
 export function renderContainerDefinitions(containers: readonly ContainerSpec[], networkMode: NetworkMode): string {
   const definitions = containers.map((c) => containerDefinition(c, networkMode));
-  // Tokens inside JSON.stringify would turn into garbage numbers or escaped strings; let
-  // Terraform encode the document when anything in it is known only at apply.
-  return isKnown(definitions) ? JSON.stringify(definitions) : Fn.jsonencode(definitions);
+  // Tokens inside JSON.stringify become `${...}` template parts, which break the JSON when the
+  // value holds a quote, backslash or newline; let Terraform encode the document when anything
+  // in it is known only at apply. (The text is checked: a token-free array of objects always
+  // looks "known" to cdktf, whatever its leaves hold.)
+  const text = JSON.stringify(definitions);
+  return isKnown(text) ? text : Fn.jsonencode(definitions);
 }
 
 function containerDefinition(c: ContainerSpec, networkMode: NetworkMode): Record<string, unknown> {
