@@ -17,7 +17,44 @@ export interface AppConfig {
   readonly existingNetwork?: { readonly vpcId: string; readonly privateSubnetIds: string[]; readonly vpcCidrBlock?: string };
   /** Existing cluster (with its own capacity) instead of a new one: context `clusterName`, env SD_CLUSTER_NAME. */
   readonly existingClusterName?: string;
+  /** Where Terraform keeps each stack's state. @default - a local file per stack (see StateBackendConfig) */
+  readonly stateBackend: StateBackendConfig;
 }
+
+/**
+ * Terraform state of each stack:
+ * - `local` (default): `<dir>/terraform.<stack>.tfstate`, written into the synthesized JSON as a
+ *   path relative to the stack folder, so the output is portable (no absolute machine paths).
+ *   context `localStateDir`, env SD_STATE_DIR (relative to the project root). @default "."
+ * - `s3`: key `<keyPrefix>/<stack>.tfstate` in a bucket, encrypted, with S3-native locking
+ *   (`use_lockfile`, no DynamoDB table). context `stateBucket`/`stateKeyPrefix`/`stateRegion`/
+ *   `stateKmsKeyId`, env SD_STATE_BUCKET/SD_STATE_KEY_PREFIX/SD_STATE_REGION/SD_STATE_KMS_KEY_ID.
+ * - `cloud`: HCP Terraform (or Terraform Enterprise), one workspace `<workspacePrefix><stack>`
+ *   per stack. context `tfcOrganization`/`tfcWorkspacePrefix`/`tfcProject`/`tfcHostname`, env
+ *   SD_TFC_ORGANIZATION/SD_TFC_WORKSPACE_PREFIX/SD_TFC_PROJECT/SD_TFC_HOSTNAME.
+ */
+export type StateBackendConfig =
+  | { readonly type: "local"; readonly dir: string }
+  | {
+      readonly type: "s3";
+      readonly bucket: string;
+      /** @default namePrefix */
+      readonly keyPrefix: string;
+      /** @default the stacks' region */
+      readonly region: string;
+      /** @default - SSE-S3 */
+      readonly kmsKeyId?: string;
+    }
+  | {
+      readonly type: "cloud";
+      readonly organization: string;
+      /** @default "<namePrefix>-" */
+      readonly workspacePrefix: string;
+      /** @default - the organization's default project */
+      readonly project?: string;
+      /** @default "app.terraform.io" */
+      readonly hostname?: string;
+    };
 
 /** Zones that do not follow `<region>a`/`<region>b`. */
 const ZONE_EXCEPTIONS: Record<string, string[]> = {
@@ -54,7 +91,70 @@ export function loadConfig(scope: Construct, env: NodeJS.ProcessEnv = process.en
         ? { vpcId, privateSubnetIds, vpcCidrBlock: str("vpcCidrBlock", "SD_VPC_CIDR") }
         : undefined,
     existingClusterName: str("clusterName", "SD_CLUSTER_NAME"),
+    stateBackend: loadStateBackend(str, region, str("namePrefix", "SD_NAME_PREFIX") ?? "sd-demo"),
   };
+}
+
+type Lookup = (key: string, envName: string) => string | undefined;
+
+function loadStateBackend(str: Lookup, region: string, namePrefix: string): StateBackendConfig {
+  // Keyed by context name (the env name is in the README): the error messages name these keys.
+  const s3 = {
+    stateBucket: str("stateBucket", "SD_STATE_BUCKET"),
+    stateKeyPrefix: str("stateKeyPrefix", "SD_STATE_KEY_PREFIX"),
+    stateRegion: str("stateRegion", "SD_STATE_REGION"),
+    stateKmsKeyId: str("stateKmsKeyId", "SD_STATE_KMS_KEY_ID"),
+  };
+  const cloud = {
+    tfcOrganization: str("tfcOrganization", "SD_TFC_ORGANIZATION"),
+    tfcWorkspacePrefix: str("tfcWorkspacePrefix", "SD_TFC_WORKSPACE_PREFIX"),
+    tfcProject: str("tfcProject", "SD_TFC_PROJECT"),
+    tfcHostname: str("tfcHostname", "SD_TFC_HOSTNAME"),
+  };
+  const localStateDir = str("localStateDir", "SD_STATE_DIR");
+  if (s3.stateBucket !== undefined && cloud.tfcOrganization !== undefined) {
+    throw new Error(
+      "Configuration: stateBucket (S3 backend) and tfcOrganization (HCP Terraform) are both set, but a stack has one backend. " +
+        "Keep one of them (context stateBucket/tfcOrganization, env SD_STATE_BUCKET/SD_TFC_ORGANIZATION).",
+    );
+  }
+  requireOwner(s3, "stateBucket", "the S3 backend");
+  requireOwner(cloud, "tfcOrganization", "HCP Terraform");
+  if (localStateDir !== undefined && (s3.stateBucket !== undefined || cloud.tfcOrganization !== undefined)) {
+    throw new Error(
+      "Configuration: localStateDir (SD_STATE_DIR) is for the local backend, but stateBucket or tfcOrganization is set. Remove one.",
+    );
+  }
+  if (s3.stateBucket !== undefined) {
+    return {
+      type: "s3",
+      bucket: s3.stateBucket,
+      keyPrefix: s3.stateKeyPrefix ?? namePrefix,
+      region: s3.stateRegion ?? region,
+      kmsKeyId: s3.stateKmsKeyId,
+    };
+  }
+  if (cloud.tfcOrganization !== undefined) {
+    return {
+      type: "cloud",
+      organization: cloud.tfcOrganization,
+      workspacePrefix: cloud.tfcWorkspacePrefix ?? `${namePrefix}-`,
+      project: cloud.tfcProject,
+      hostname: cloud.tfcHostname,
+    };
+  }
+  return { type: "local", dir: localStateDir ?? "." };
+}
+
+/** Settings of a backend are refused when the key that selects that backend is missing. */
+function requireOwner(group: Record<string, string | undefined>, ownerKey: string, backend: string): void {
+  const stray = Object.keys(group).filter((k) => k !== ownerKey && group[k] !== undefined);
+  if (stray.length > 0 && group[ownerKey] === undefined) {
+    throw new Error(
+      `Configuration: ${stray.join(", ")} only apply to ${backend}, which is selected by ${ownerKey}, and ${ownerKey} is not set. ` +
+        `Set ${ownerKey} too, or remove ${stray.join(", ")}.`,
+    );
+  }
 }
 
 function parseTags(text: string): Record<string, string> {

@@ -5,9 +5,6 @@ import { Ec2ExampleStack, srvClientCommand } from "./ec2-example-stack";
 import { ExampleStackProps } from "./example-stack";
 import { IMAGES, httpHealthCheck } from "./images";
 
-/** ECS's ephemeral host port range, from which bridge mode picks dynamic host ports. */
-const DYNAMIC_PORTS = { from: 32768, to: 65535 };
-
 /**
  * EC2 tasks in bridge mode with dynamic host ports: the classic SRV case. `orders` publishes
  * SRV records whose port is each task's host port; `orders-client` looks them up.
@@ -23,8 +20,6 @@ export class Ec2BridgeStack extends Ec2ExampleStack {
       vpcId: this.network.vpcId,
       description: "ECS service discovery for the ec2-bridge example",
     });
-    // Tasks on one instance reach tasks on another through the dynamic host ports.
-    this.instanceSecurityGroup.allowFrom(this.instanceSecurityGroup, DYNAMIC_PORTS.from, DYNAMIC_PORTS.to);
 
     this.orders = new DiscoverableEcsService(this, "orders", {
       cluster: this.cluster,
@@ -48,6 +43,7 @@ export class Ec2BridgeStack extends Ec2ExampleStack {
         ],
       },
       discovery: { namespace }, // SRV, container "web", port 80 (published as the host port)
+      instanceSecurityGroupIds: [this.instanceSecurityGroup.securityGroupId],
     });
 
     this.client = new DiscoverableEcsService(this, "orders-client", {
@@ -72,7 +68,11 @@ export class Ec2BridgeStack extends Ec2ExampleStack {
         ],
       },
       discovery: { namespace },
+      instanceSecurityGroupIds: [this.instanceSecurityGroup.securityGroupId],
     });
+    // Clients reach orders' tasks on other instances through the dynamic host ports
+    // (hostPort 0): allowFrom opens ECS's ephemeral range, not the container port.
+    this.orders.allowFrom(this.client);
 
     this.output("namespace_id", namespace.namespaceId, "Cloud Map namespace id");
     this.output("orders_dns_name", this.orders.dnsName, "SRV name of orders (dig SRV <name>)");

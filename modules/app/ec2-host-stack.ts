@@ -23,7 +23,6 @@ export class Ec2HostStack extends Ec2ExampleStack {
       vpcId: this.network.vpcId,
       description: "ECS service discovery for the ec2-host example",
     });
-    this.instanceSecurityGroup.allowFrom(this.instanceSecurityGroup, INVENTORY_PORT);
 
     this.inventory = new DiscoverableEcsService(this, "inventory", {
       cluster: this.cluster,
@@ -48,6 +47,7 @@ export class Ec2HostStack extends Ec2ExampleStack {
         ],
       },
       discovery: { namespace, containerName: "web" },
+      instanceSecurityGroupIds: [this.instanceSecurityGroup.securityGroupId],
     });
 
     this.client = new DiscoverableEcsService(this, "inventory-client", {
@@ -72,7 +72,10 @@ export class Ec2HostStack extends Ec2ExampleStack {
         ],
       },
       discovery: { namespace },
+      instanceSecurityGroupIds: [this.instanceSecurityGroup.securityGroupId],
     });
+    // Host mode: the host port is the container port (8080).
+    this.inventory.allowFrom(this.client);
 
     this.output("namespace_id", namespace.namespaceId, "Cloud Map namespace id");
     this.output("inventory_dns_name", this.inventory.dnsName, "SRV name of inventory (dig SRV <name>)");

@@ -1,4 +1,5 @@
 import { App } from "cdktf";
+import { AlbMigrationStack } from "./alb-migration-stack";
 import { loadConfig } from "./config";
 import { Ec2BridgeStack } from "./ec2-bridge-stack";
 import { Ec2HostStack } from "./ec2-host-stack";
@@ -6,7 +7,7 @@ import { ExampleStack } from "./example-stack";
 import { FargateAwsvpcStack } from "./fargate-awsvpc-stack";
 
 /** Stack ids of the example app, in the order they are defined. */
-export const EXAMPLE_STACKS = ["fargate-awsvpc", "ec2-bridge", "ec2-host"] as const;
+export const EXAMPLE_STACKS = ["fargate-awsvpc", "ec2-bridge", "ec2-host", "alb-migration"] as const;
 
 /**
  * Defines the example app's stacks in `app`. `outdir` is where the synth finally lands (the
@@ -19,5 +20,6 @@ export function defineExampleApp(app: App, outdir: string): ExampleStack[] {
     new FargateAwsvpcStack(app, "fargate-awsvpc", props),
     new Ec2BridgeStack(app, "ec2-bridge", props),
     new Ec2HostStack(app, "ec2-host", props),
+    new AlbMigrationStack(app, "alb-migration", props),
   ];
 }

@@ -1,10 +1,11 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { join, relative, resolve } from "node:path";
 import { Cluster } from "../infra/cluster";
 import { INetwork, Network } from "../infra/network";
+import { addVpcDnsCheck } from "../infra/vpc-dns-check";
 import { AppConfig } from "./config";
+import { configureStateBackend } from "./state-backend";
 
 export interface ExampleStackProps {
   readonly config: AppConfig;
@@ -13,9 +14,10 @@ export interface ExampleStackProps {
 }
 
 /**
- * What every example stack shares: the AWS provider (region, default tags), a local state file
- * outside cdktf.out referenced by a relative path (portable, survives `rm -rf cdktf.out`), and the
- * network and cluster, created here or taken from configuration.
+ * What every example stack shares: the AWS provider (region, default tags), the state backend
+ * (by default a local state file outside cdktf.out referenced by a relative path: portable, and
+ * it survives `rm -rf cdktf.out`; S3 or HCP Terraform when configured), and the network and
+ * cluster, created here or taken from configuration.
  */
 export abstract class ExampleStack extends TerraformStack {
   public readonly config: AppConfig;
@@ -32,12 +34,13 @@ export abstract class ExampleStack extends TerraformStack {
       region: props.config.region,
       defaultTags: [{ tags: { ...props.config.tags, Stack: id } }],
     });
-    const stackDir = join(resolve(props.outdir), "stacks", id);
-    new LocalBackend(this, { path: relative(stackDir, resolve(`terraform.${id}.tfstate`)) });
+    configureStateBackend(this, id, props.config.stateBackend, props.outdir);
 
     this.network =
       props.config.existingNetwork ??
       new Network(this, "network", { name: this.baseName, availabilityZones: props.config.availabilityZones });
+    // A VPC created here has both DNS attributes on; an existing one is checked at every plan.
+    if (props.config.existingNetwork) addVpcDnsCheck(this, props.config.existingNetwork.vpcId);
   }
 
   /** The configured cluster, or a new one. Returns its name. */

@@ -42,7 +42,6 @@ export class FargateAwsvpcStack extends ExampleStack {
       vpcId: this.network.vpcId,
       vpcCidrBlock: this.network.vpcCidrBlock,
     });
-    sgA.allowFrom(sgB, 80);
 
     this.serviceA = new DiscoverableEcsService(this, "service-a", {
       cluster,
@@ -89,6 +88,9 @@ export class FargateAwsvpcStack extends ExampleStack {
       discovery: { namespace },
       network: { subnetIds: this.network.privateSubnetIds, securityGroupIds: [sgB.securityGroupId] },
     });
+
+    // service-b is the only client of service-a: HTTP on service-a's discovery port (80).
+    this.serviceA.allowFrom(this.serviceB);
 
     this.output("namespace_id", namespace.namespaceId, "Cloud Map namespace id");
     this.output("service_a_dns_name", this.serviceA.dnsName, "Name service-b calls");

@@ -1,4 +1,5 @@
 import { EcsService, EcsServiceLoadBalancer } from "@cdktf/provider-aws/lib/ecs-service";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_TTL, DnsRecordType, RoutingPolicy } from "../core/aws-limits";
@@ -10,6 +11,18 @@ import { attachPreconditions, enforce } from "../rules/enforce";
 import { ECS_SERVICE_PROPS } from "../rules/fields";
 import { reportChildViolationsAs, reporterFor } from "../rules/naming";
 import { resolveRegistration } from "./registration";
+import {
+  AccessPeer,
+  PortRange,
+  accessPorts,
+  addIngress,
+  createTaskSecurityGroup,
+  firstGroup,
+  peerKey,
+  peerName,
+  portsText,
+  securityGroupsOf,
+} from "./service-access";
 import { TaskDefinition } from "./task-definition";
 import {
   ExistingTaskDefinition,
@@ -60,8 +73,17 @@ export interface DiscoveryOptions {
 export interface NetworkOptions {
   /** Subnets for the tasks' network interfaces (private subnets of the namespace's VPC). */
   readonly subnetIds: string[];
-  /** @default - the VPC's default security group */
+  /**
+   * Security groups of the tasks. `allowFrom` adds its rules to the first one.
+   * @default - the group this service creates when `vpcId` is given, else the VPC's default security group
+   */
   readonly securityGroupIds?: string[];
+  /**
+   * VPC of the tasks. Without `securityGroupIds`, the service creates its own security group
+   * there (no ingress until `allowFrom`, all egress) instead of using the VPC's default group.
+   * @default - no security group is created
+   */
+  readonly vpcId?: string;
   /** Public IPs on the tasks' interfaces (Fargate only). @default false */
   readonly assignPublicIp?: boolean;
 }
@@ -105,6 +127,20 @@ export interface DiscoverableEcsServiceProps {
   readonly deploymentCircuitBreaker?: boolean;
   /** @default - no tags (the provider's default_tags still apply) */
   readonly tags?: Record<string, string>;
+  /**
+   * Security groups of the container instances (bridge/host tasks use the instance's network).
+   * Only `allowFrom` uses them, on either side of a rule.
+   * @default - none
+   */
+  readonly instanceSecurityGroupIds?: string[];
+  /**
+   * Redeploy the ECS service whenever its Cloud Map service is replaced (a record type or routing
+   * policy change replaces it), so the tasks re-register with the new one in the same apply:
+   * `triggers` keyed on the Cloud Map service id, with `force_new_deployment`. With it, every
+   * in-place update of the ECS service (desired count too) rolls the tasks.
+   * @default true
+   */
+  readonly redeployOnDiscoveryReplacement?: boolean;
 }
 
 /**
@@ -129,6 +165,15 @@ export class DiscoverableEcsService extends Construct {
   public readonly taskDefinition?: TaskDefinition;
   /** The underlying `aws_ecs_service`, for escape hatches. */
   public readonly resource: EcsService;
+  /**
+   * Security groups of the tasks: the awsvpc network's groups (or the one created for `vpcId`),
+   * or the container instances' groups for bridge/host. Empty when unknown to this construct.
+   */
+  public readonly securityGroupIds: readonly string[];
+  /** The security group this service created (`network.vpcId` without `securityGroupIds`). */
+  public readonly securityGroup?: SecurityGroup;
+  private readonly accessPortRange?: PortRange;
+  private readonly grants = new Set<string>();
 
   constructor(scope: Construct, id: string, props: DiscoverableEcsServiceProps) {
     super(scope, id);
@@ -146,7 +191,10 @@ export class DiscoverableEcsService extends Construct {
       containers: spec?.containers,
     });
     const subnetIds = props.network?.subnetIds ?? [];
-    const securityGroupIds = props.network?.securityGroupIds;
+    if (props.network?.vpcId !== undefined && props.network.securityGroupIds === undefined) {
+      this.securityGroup = createTaskSecurityGroup(this, props.serviceName, props.network.vpcId, props.tags);
+    }
+    const securityGroupIds = props.network?.securityGroupIds ?? (this.securityGroup ? [this.securityGroup.id] : undefined);
     const assignPublicIp = props.network?.assignPublicIp ?? false;
     const discoveryName = d.name ?? props.serviceName;
 
@@ -222,6 +270,11 @@ export class DiscoverableEcsService extends Construct {
       enableExecuteCommand: props.enableExecuteCommand,
       propagateTags: "SERVICE",
       tags: props.tags,
+      // A replaced Cloud Map service has a new id: the trigger changes, and the provider then
+      // forces a new deployment whose tasks register with the new service (same plan, same apply).
+      ...((props.redeployOnDiscoveryReplacement ?? true)
+        ? { triggers: { discovery_service_id: this.discoveryService.serviceId }, forceNewDeployment: true }
+        : {}),
     });
     if (!isKnown(awsvpc)) {
       // Network mode known only at plan (the exported module): a block only awsvpc gets.
@@ -239,9 +292,65 @@ export class DiscoverableEcsService extends Construct {
     this.ecsServiceId = this.resource.id;
     this.ecsServiceName = this.resource.name;
     this.networkMode = td.networkMode;
+    this.securityGroupIds =
+      td.networkMode === "awsvpc" ? (securityGroupIds ?? []) : (props.instanceSecurityGroupIds ?? []);
+    this.accessPortRange = accessPorts({
+      networkMode: td.networkMode,
+      port: registration.port,
+      containerName: registration.containerName,
+      containerPort: registration.containerPort,
+      containers: spec?.containers,
+    });
     this.dnsRecordType = registration.dnsRecordType;
     this.dnsName = this.discoveryService.dnsName;
     this.discoveryPort = registration.port ?? registration.containerPort;
+  }
+
+  /**
+   * Lets `client` (another service, a security group, or a security group id) connect to this
+   * service's tasks: one TCP ingress rule from the client's first security group to this
+   * service's first one, on the port clients connect to. That port defaults to the discovery
+   * port (SRV port, or the registered/first mapped container port); for bridge tasks it is the
+   * mapped host port, or ECS's dynamic host port range when the host port is 0 or unset.
+   * Granting the same client and port twice is a no-op.
+   * @param port the port clients connect to (the host port for bridge/host tasks)
+   */
+  public allowFrom(client: AccessPeer, port?: number): void {
+    const who = typeof client === "object" && "node" in client ? `allowFrom(${(client as unknown as Construct).node.path})` : "allowFrom(...)";
+    const ports = port !== undefined ? { from: port, to: port } : this.accessPortRange;
+    if (ports === undefined) {
+      throw new Error(
+        `${this.node.path}: ${who} needs a port: this service registers no port (A records with an existing task definition). ` +
+          "Allowed: any TCP port 1-65535 the tasks listen on. Fix: pass it, e.g. service.allowFrom(client, 8080).",
+      );
+    }
+    const serverGroup = firstGroup(this.securityGroupIds);
+    if (serverGroup === undefined) {
+      throw new Error(
+        `${this.node.path}: ${who}: this service's tasks have no security group it knows of` +
+          (this.networkMode === "awsvpc"
+            ? " (they use the VPC's default group). Fix: set network.vpcId (the service then creates its own group) or network.securityGroupIds."
+            : ` (${this.networkMode} tasks use their container instances' groups). Fix: set instanceSecurityGroupIds.`),
+      );
+    }
+    const clientGroup = firstGroup(securityGroupsOf(client));
+    if (clientGroup === undefined) {
+      throw new Error(
+        `${this.node.path}: ${who}: the client has no security group to allow. ` +
+          "Fix: give the client network.vpcId or network.securityGroupIds (awsvpc) or instanceSecurityGroupIds (bridge/host).",
+      );
+    }
+    const key = `${peerKey(client)}:${portsText(ports, String(this.grants.size))}`;
+    if (this.grants.has(key)) return;
+    const name = peerName(client, this.grants.size);
+    const range = portsText(ports, `port${this.grants.size}`);
+    this.grants.add(key);
+    addIngress(this, `allow-${name}-${range}`, {
+      serverGroup,
+      clientGroup,
+      ports,
+      description: `TCP ${range} from ${name}`,
+    });
   }
 }
 
