@@ -55,7 +55,11 @@ export interface DiscoveryServiceProps {
  */
 export class DiscoveryService extends Construct {
   public readonly serviceArn: string;
-  public readonly serviceId: string;
+  public get serviceId(): string {
+    // Made on first use: cdktf captures a stack trace for every attribute token (bench/findings.ts).
+    return (this.serviceIdToken ??= this.resource.id);
+  }
+  private serviceIdToken?: string;
   /** Name clients resolve: `<name>.<namespace name>`. */
   public readonly dnsName: string;
   /** The discovery name (first DNS label). */
@@ -100,7 +104,6 @@ export class DiscoveryService extends Construct {
     attachPreconditions(this.resource, deferred);
 
     this.serviceArn = this.resource.arn;
-    this.serviceId = this.resource.id;
     this.dnsName = `${props.name}.${props.namespace.namespaceName}`;
   }
 }

@@ -154,8 +154,16 @@ export class DiscoverableEcsService extends Construct {
   public readonly dnsName: string;
   public readonly taskDefinitionArn: string;
   /** The ECS service id (its ARN). */
-  public readonly ecsServiceId: string;
-  public readonly ecsServiceName: string;
+  public get ecsServiceId(): string {
+    // Attribute tokens are made on first use: cdktf captures a full stack trace for each one,
+    // a large part of the library's overhead over plain L1 code in big stacks (bench/findings.ts).
+    return (this.ecsServiceIdToken ??= this.resource.id);
+  }
+  public get ecsServiceName(): string {
+    return (this.ecsServiceNameToken ??= this.resource.name);
+  }
+  private ecsServiceIdToken?: string;
+  private ecsServiceNameToken?: string;
   public readonly networkMode: string;
   /** Effective record type. */
   public readonly dnsRecordType: string;
@@ -289,8 +297,6 @@ export class DiscoverableEcsService extends Construct {
     }
     attachPreconditions(this.resource, deferred);
 
-    this.ecsServiceId = this.resource.id;
-    this.ecsServiceName = this.resource.name;
     this.networkMode = td.networkMode;
     this.securityGroupIds =
       td.networkMode === "awsvpc" ? (securityGroupIds ?? []) : (props.instanceSecurityGroupIds ?? []);
