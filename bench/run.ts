@@ -1,0 +1,409 @@
+/**
+ * `npm run bench`: the library against hand-written cdktf L1 code for the same topology, module
+ * load time, and `cdktf synth` of the example app against an empty app. Writes bench/results.json,
+ * bench/results.md and bench/chart.svg. See bench/README section in the top-level README.
+ *
+ * Flags (after `npm run bench --`):
+ *   --quick    fewer sizes and repetitions, results under .work/bench/quick (for trying changes)
+ *   --only=scaling,load,synth   run only these parts (results then go under .work/bench/quick)
+ *   --tests    also time `npm test` and `npm run test:unit` (adds ~1.5 min)
+ *   --profile  also write CPU profiles of both variants at N=1000 to .work/bench/profiles and
+ *              print their top self-time functions
+ *
+ * Runs the compiled JS under .work/bench/dist (npm run bench compiles first), so TypeScript
+ * compilation is never part of a measurement.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { Variant } from "./build-and-synth";
+import { renderChart } from "./chart";
+import { FINDINGS } from "./findings";
+import { LOAD_VARIANTS, LoadChildResult, LoadVariant } from "./load-child";
+import { MeasureChildResult } from "./measure-child";
+import { summarizeProfile } from "./profile-summary";
+import { renderMarkdown } from "./report";
+import {
+  BenchResults,
+  LoadResult,
+  ScalingRow,
+  SynthCommandResult,
+  TargetResult,
+  TestSuiteTiming,
+  VariantAtSize,
+} from "./results";
+import { countResources } from "./resource-counts";
+import { median, round, summarize } from "./stats";
+import { CpuSnapshot, cpuSnapshot, oneMinuteLoad, otherCoresBusy } from "./system-load";
+import { SIZES } from "./topology";
+
+type Part = "scaling" | "load" | "synth";
+const PARTS: readonly Part[] = ["scaling", "load", "synth"];
+
+interface Options {
+  readonly quick: boolean;
+  /** Parts to run (all by default). */
+  readonly only: readonly Part[];
+  readonly tests: boolean;
+  readonly profile: boolean;
+}
+
+/** The repository root: the folder above this file that holds cdktf.json. */
+function findRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, "cdktf.json")) && existsSync(join(dir, "package.json"))) return dir;
+  }
+  throw new Error(`no cdktf.json above ${__dirname}`);
+}
+
+const ROOT = findRoot();
+const WORK = join(ROOT, ".work", "bench");
+const LIBRARY_ENTRY = resolve(__dirname, "..", "modules", "index.js");
+const CDKTF_CLI = require.resolve("cdktf-cli/bundle/bin/cdktf", { paths: [ROOT] });
+
+let maxLoad = 0;
+function noteLoad(): void {
+  maxLoad = Math.max(maxLoad, oneMinuteLoad());
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Runs a compiled child script with node and parses its one JSON line. */
+function runChild<T>(script: string, args: string[], nodeFlags: string[] = []): T {
+  noteLoad();
+  const r = spawnSync(process.execPath, [...nodeFlags, join(__dirname, script), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    throw new Error(`${script} ${args.join(" ")} failed (exit ${r.status}):\n${r.stderr}`);
+  }
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build + synth scaling
+// ---------------------------------------------------------------------------------------------
+
+function repetitionsFor(n: number, opts: Options): number {
+  if (opts.quick) return 2;
+  if (n >= 3000) return 3; // ~7 s per run; three keep the whole bench within a few minutes
+  if (n >= 1000) return 5;
+  return 7;
+}
+
+function measure(variant: Variant, n: number): { result: MeasureChildResult; outdir: string } {
+  const outdir = join(WORK, "out", `${variant}-${n}`);
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(dirname(outdir), { recursive: true });
+  const result = runChild<MeasureChildResult>("measure-child.js", [variant, String(n), outdir]);
+  return { result, outdir };
+}
+
+function variantSummary(samples: MeasureChildResult[]): VariantAtSize {
+  return {
+    totalMs: summarize(samples.map((s) => s.totalMs)),
+    buildMs: summarize(samples.map((s) => s.buildMs)),
+    synthMs: summarize(samples.map((s) => s.synthMs)),
+    maxRssMb: summarize(samples.map((s) => s.maxRssMb)),
+  };
+}
+
+function runScaling(opts: Options): ScalingRow[] {
+  const sizes = opts.quick ? SIZES.filter((n) => n <= 1000) : [...SIZES];
+  // Warm-up (discarded): the first processes pay for cold file caches.
+  measure("library", 10);
+  measure("l1", 10);
+  const rows: ScalingRow[] = [];
+  for (const n of sizes) {
+    const reps = repetitionsFor(n, opts);
+    const samples: Record<Variant, MeasureChildResult[]> = { library: [], l1: [] };
+    const counts: Partial<Record<Variant, Record<string, number>>> = {};
+    for (let rep = 0; rep < reps; rep++) {
+      // Alternate which variant goes first, so drift in machine load hits both alike.
+      const order: Variant[] = rep % 2 === 0 ? ["library", "l1"] : ["l1", "library"];
+      for (const variant of order) {
+        const { result, outdir } = measure(variant, n);
+        samples[variant].push(result);
+        counts[variant] ??= countResources(join(outdir, "stacks", "bench", "cdk.tf.json"));
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    }
+    const same = JSON.stringify(counts.library) === JSON.stringify(counts.l1);
+    if (!same) {
+      throw new Error(`N=${n}: the variants synthesized different resources: ${JSON.stringify(counts)}`);
+    }
+    const library = variantSummary(samples.library);
+    const l1 = variantSummary(samples.l1);
+    const row: ScalingRow = {
+      n,
+      resources: Object.values(counts.library!).reduce((a, b) => a + b, 0),
+      repetitions: reps,
+      library,
+      l1,
+      ratio: round(library.totalMs.median / l1.totalMs.median, 3),
+    };
+    log(
+      `N=${n}: library ${library.totalMs.median} ms, L1 ${l1.totalMs.median} ms, ratio ${row.ratio}, peak RSS ${library.maxRssMb.max}/${l1.maxRssMb.max} MB`,
+    );
+    rows.push(row);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Module load
+// ---------------------------------------------------------------------------------------------
+
+function runLoad(opts: Options): BenchResults["load"] {
+  const reps = opts.quick ? 3 : 9;
+  // A first (discarded) library load tells which provider classes the library uses; the deep
+  // variant then loads exactly those.
+  const libraryModules = runChild<LoadChildResult>("load-child.js", ["library", LIBRARY_ENTRY]).providerModules;
+  const load = (v: LoadVariant) => runChild<LoadChildResult>("load-child.js", [v, LIBRARY_ENTRY, libraryModules.join(",")]);
+  const samples: Record<LoadVariant, LoadChildResult[]> = { library: [], deep: [], barrel: [] };
+  for (let rep = 0; rep < reps; rep++) {
+    const order: LoadVariant[] = rep % 2 === 0 ? ["library", "deep"] : ["deep", "library"];
+    for (const v of order) samples[v].push(load(v));
+  }
+  if (!opts.quick) {
+    for (let rep = 0; rep < 3; rep++) samples.barrel.push(load("barrel"));
+  }
+  const deepModules = samples.deep[0].providerModules;
+  if (JSON.stringify(libraryModules) !== JSON.stringify(deepModules)) {
+    throw new Error(
+      `unfair load comparison: the library loads provider modules ${libraryModules.join(", ")} but the deep-import variant loaded ${deepModules.join(", ")}`,
+    );
+  }
+  const variants: Partial<Record<LoadVariant, LoadResult>> = {};
+  for (const v of LOAD_VARIANTS) {
+    if (samples[v].length === 0) continue;
+    variants[v] = {
+      requireMs: summarize(samples[v].map((s) => s.requireMs)),
+      modules: samples[v][0].modules,
+      maxRssMb: summarize(samples[v].map((s) => s.maxRssMb)),
+    };
+    log(`load ${v}: ${variants[v]!.requireMs.median} ms, ${variants[v]!.modules} modules`);
+  }
+  return { variants, libraryProviderModules: libraryModules };
+}
+
+// ---------------------------------------------------------------------------------------------
+// cdktf synth: main.ts against an empty app
+// ---------------------------------------------------------------------------------------------
+
+/** A throwaway app under .work run by the same `app` command as the project's cdktf.json. */
+function prepareEmptyApp(): string {
+  const dir = join(WORK, "empty-app");
+  mkdirSync(dir, { recursive: true });
+  const projectConfig = JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as Record<string, unknown>;
+  writeFileSync(
+    join(dir, "cdktf.json"),
+    `${JSON.stringify({ language: projectConfig.language, app: projectConfig.app, terraformProviders: [], terraformModules: [], context: {} }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(dir, "main.ts"),
+    [
+      "// The smallest cdktf app: the baseline `npm run bench` compares main.ts against.",
+      'import { App, TerraformStack } from "cdktf";',
+      "const app = new App();",
+      'new TerraformStack(app, "empty");',
+      "app.synth();",
+      "",
+    ].join("\n"),
+  );
+  return dir;
+}
+
+function timeSynth(cwd: string, outdir: string): number {
+  rmSync(outdir, { recursive: true, force: true });
+  noteLoad();
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [CDKTF_CLI, "synth", "--output", outdir], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`cdktf synth in ${cwd} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (!existsSync(join(outdir, "manifest.json"))) throw new Error(`cdktf synth in ${cwd} wrote no manifest to ${outdir}`);
+  return ms;
+}
+
+function runCdktfSynth(opts: Options): BenchResults["cdktfSynth"] {
+  try {
+    const emptyApp = prepareEmptyApp();
+    const reps = opts.quick ? 1 : 4;
+    const main: number[] = [];
+    const empty: number[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const order = rep % 2 === 0 ? ["main", "empty"] : ["empty", "main"];
+      for (const which of order) {
+        if (which === "main") main.push(timeSynth(ROOT, join(WORK, "synth-main", "cdktf.out")));
+        else empty.push(timeSynth(emptyApp, join(emptyApp, "cdktf.out")));
+      }
+    }
+    const mainResult: SynthCommandResult = { wallMs: summarize(main, 0) };
+    const emptyResult: SynthCommandResult = { wallMs: summarize(empty, 0) };
+    const ratio = round(median(main) / median(empty), 3);
+    log(`cdktf synth: main.ts ${mainResult.wallMs.median} ms, empty app ${emptyResult.wallMs.median} ms, ratio ${ratio}`);
+    return { command: "cdktf synth --output <dir>", main: mainResult, emptyApp: emptyResult, ratio };
+  } catch (e) {
+    const error = (e as Error).message;
+    log(`cdktf synth not measured: ${error}`);
+    return { error: error.slice(0, 2000) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test suite (optional)
+// ---------------------------------------------------------------------------------------------
+
+function timeCommand(command: string, limitSeconds: number): TestSuiteTiming {
+  noteLoad();
+  log(`timing \`${command}\`...`);
+  const t0 = performance.now();
+  const r = spawnSync(command, { cwd: ROOT, shell: true, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const wallSeconds = round((performance.now() - t0) / 1000, 1);
+  if (r.status !== 0) log(r.stderr.slice(-4000));
+  log(`\`${command}\`: ${wallSeconds} s (exit ${r.status})`);
+  return { command, wallSeconds, exitCode: r.status ?? -1, limitSeconds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles (optional)
+// ---------------------------------------------------------------------------------------------
+
+function runProfiles(): void {
+  const dir = join(WORK, "profiles");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const variant of ["library", "l1"] as const) {
+    const name = `${variant}-1000.cpuprofile`;
+    const outdir = join(WORK, "out", `profile-${variant}`);
+    runChild<MeasureChildResult>("measure-child.js", [variant, "1000", outdir], ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}`]);
+    rmSync(outdir, { recursive: true, force: true });
+    log(`\n${join(dir, name)} (open in Chrome DevTools > Performance):\n${summarizeProfile(join(dir, name), 15)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function targets(r: Omit<BenchResults, "targets">): TargetResult[] {
+  const out: TargetResult[] = [];
+  const add = (id: string, description: string, value: number, limit: number, unit: string) =>
+    out.push({ id, description, value: round(value, 2), limit, unit, met: value <= limit });
+  const at = (n: number) => r.scaling.find((s) => s.n === n);
+  const n1000 = at(1000);
+  const n3000 = at(3000);
+  if (n1000) add("ratio-1000", "library / L1 build + synth time at N=1000", n1000.ratio, 1.2, "×");
+  if (n1000 && n3000) add("growth", "library t(3000) / t(1000)", r.growth.library, 3.3, "×");
+  const load = r.load.variants.library;
+  if (load) add("load", "library entry point load time", load.requireMs.median / 1000, 0.3, "s");
+  if (!("error" in r.cdktfSynth)) add("cdktf-synth", "`cdktf synth` of main.ts / empty app", r.cdktfSynth.ratio, 1.3, "×");
+  if (n3000) add("rss-3000", "library peak RSS at N=3000", n3000.library.maxRssMb.max, 512, "MB");
+  for (const t of r.testSuite ?? []) {
+    add(`test:${t.command}`, `\`${t.command}\` wall time${t.exitCode === 0 ? "" : " (FAILED)"}`, t.wallSeconds, t.limitSeconds, "s");
+  }
+  return out;
+}
+
+function busyVerdict(others: Record<string, number>, maxOneMinute: number): string {
+  const worst = Math.max(0, ...Object.values(others));
+  if (Object.keys(others).length === 0) {
+    return maxOneMinute > 1.5 ? "busy (load average above what the benchmark alone causes)" : "quiet";
+  }
+  if (worst < 0.15) return "quiet (other processes used < 0.15 cores)";
+  if (worst < 0.5) return `somewhat busy (other processes used up to ${worst.toFixed(2)} cores)`;
+  return `busy (other processes used up to ${worst.toFixed(2)} of ${cpus().length} cores; timings are inflated, ratios less so)`;
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const onlyArg = argv.find((a) => a.startsWith("--only="));
+  const only = onlyArg ? (onlyArg.slice("--only=".length).split(",") as Part[]) : [...PARTS];
+  const unknown = only.filter((p) => !PARTS.includes(p));
+  if (unknown.length > 0) throw new Error(`--only takes ${PARTS.join(", ")}; got ${unknown.join(", ")}`);
+  const opts: Options = { quick: args.has("--quick"), only, tests: args.has("--tests"), profile: args.has("--profile") };
+  // Partial runs never overwrite the committed results.
+  const partial = opts.quick || onlyArg !== undefined;
+  const outDir = partial ? join(WORK, "quick") : join(ROOT, "bench");
+  mkdirSync(WORK, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const loadAtStart = loadavg();
+  const others: Record<string, number> = {};
+  const section = <T>(name: string, fn: () => T): T => {
+    const before: CpuSnapshot | undefined = cpuSnapshot();
+    const result = fn();
+    const busy = otherCoresBusy(before, cpuSnapshot());
+    if (busy !== undefined) others[name] = round(busy, 2);
+    return result;
+  };
+
+  const scaling = opts.only.includes("scaling") ? section("scaling", () => runScaling(opts)) : [];
+  const load = opts.only.includes("load")
+    ? section("load", () => runLoad(opts))
+    : { variants: {}, libraryProviderModules: [] };
+  const cdktfSynth = opts.only.includes("synth")
+    ? section("cdktfSynth", () => runCdktfSynth(opts))
+    : { error: "not run (--only)" };
+  const testSuite = opts.tests
+    ? section("testSuite", () => [timeCommand("npm test", 90), timeCommand("npm run test:unit", 20)])
+    : undefined;
+  if (opts.profile) runProfiles();
+
+  const growthOf = (v: Variant) => {
+    const a = scaling.find((s) => s.n === 1000);
+    const b = scaling.find((s) => s.n === 3000);
+    return a && b ? round(b[v].totalMs.median / a[v].totalMs.median, 3) : NaN;
+  };
+  const cpu = cpus();
+  const measured: Omit<BenchResults, "targets"> = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model.trim() ?? "unknown",
+      totalMemoryMb: Math.round(totalmem() / 1024 / 1024),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      loadAverageAtStart: loadAtStart.map((v) => round(v, 2)),
+      loadAverageAtEnd: loadavg().map((v) => round(v, 2)),
+      maxOneMinuteLoad: round(maxLoad, 2),
+      otherProcessesCores: others,
+      busy: busyVerdict(others, maxLoad),
+    },
+    method: [
+      "Topology: one Cloud Map private DNS namespace + N × (Cloud Map service + ECS service + task definition); 3 of 4 services Fargate/awsvpc/A, every 4th EC2/bridge/SRV (bench/topology.ts).",
+      "Library variant: `PrivateDnsNamespace` + `DiscoverableEcsService` from the compiled library entry point (bench/library-stack.ts). L1 variant: the same resources written by hand with `@cdktf/provider-aws` classes (bench/l1-stack.ts); a unit test checks both synthesize identical resources and attributes, and every run checks equal resource counts.",
+      "Each measurement is a fresh `node` process running compiled JS (tsc to .work/bench/dist): new App + stack + provider + topology (build), then `app.synth()` to disk (synth). Module loading is excluded and measured separately. Peak RSS is the child's `process.resourceUsage().maxRSS`.",
+      `Variants alternate within each repetition (ABBA order); ${opts.quick ? "quick mode: 2 repetitions" : "7 repetitions at N ≤ 100, 5 at N = 1000, 3 at N = 3000 (about 7 s each)"}; one discarded warm-up per variant.`,
+      "Load time: `require` time of the compiled library entry point versus requiring `cdktf`, `constructs` and the same provider classes by deep path, both through Node's CommonJS loader; the run fails if the two load different provider classes.",
+      "`cdktf synth`: the cdktf CLI (CHECKPOINT_DISABLE=1) on main.ts and on an empty app (one App, one empty stack) in .work/bench/empty-app that uses the project's own `app` command; alternated.",
+      "Machine load: `os.loadavg()` plus CPU time of other processes from /proc/stat minus this run's own, per section.",
+    ],
+    scaling,
+    growth: { library: growthOf("library"), l1: growthOf("l1") },
+    load,
+    cdktfSynth,
+    testSuite,
+    findings: FINDINGS,
+  };
+  const results: BenchResults = { ...measured, targets: targets(measured) };
+
+  writeFileSync(join(outDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, "results.md"), renderMarkdown(results));
+  if (scaling.length > 0) writeFileSync(join(outDir, "chart.svg"), renderChart(results));
+
+  log(`\nmachine: ${results.machine.busy}; load average ${results.machine.loadAverageAtStart.join("/")} -> ${results.machine.loadAverageAtEnd.join("/")}`);
+  for (const t of results.targets) log(`${t.met ? "MET   " : "MISSED"} ${t.description}: ${t.value} ${t.unit} (limit ${t.limit} ${t.unit})`);
+  log(`\nwrote ${join(outDir, "results.json")}, results.md, chart.svg`);
+}
+
+main();
