@@ -3,6 +3,10 @@
  * `dnsRecordType`...) and through DiscoverableEcsService, which reports its child's violations
  * under its own path with its own spelling (`discovery.dnsRecordType`).
  */
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Testing } from "cdktf";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { DiscoverableEcsService, DiscoveryService, PrivateDnsNamespace } from "../../modules";
 import {
   awsvpcProps,
@@ -216,6 +220,21 @@ describe("SD009 long TTL (warning)", () => {
     const svc = new DiscoverableEcsService(stack, "api", awsvpcProps(namespace, { discovery: { dnsTtl: 3600 } }));
     const warnings = warningsOf(svc);
     expect(warnings).toEqual([expect.stringMatching(/^test\/api: \[SD009\] discovery\.dnsTtl is 3600: /)]);
+  });
+
+  it("reaches the synth manifest that `cdktf synth` prints warnings from", () => {
+    const { stack, namespace } = setup();
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    new DiscoveryService(stack, "orders", { namespace, name: "orders", dnsTtl: 900 });
+    const outdir = Testing.fullSynth(stack);
+    try {
+      const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
+      expect(manifest.stacks.test.annotations).toEqual([
+        expect.objectContaining({ constructPath: "test/orders", level: "@cdktf/warn", message: expect.stringContaining("[SD009] dnsTtl is 900") }),
+      ]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   it("does not warn at exactly 300 s (the seed's TTL) or at the default", () => {
