@@ -1,0 +1,117 @@
+/**
+ * What the plan guard knows about the resources whose replacement or deletion breaks service
+ * discovery: the one place that says, per resource type and per attribute that forces a
+ * replacement, what breaks and how to avoid it. `plan-guard.ts` only matches plans against it.
+ */
+
+/** Resource types whose replace/delete the guard refuses. */
+export const NAMESPACE_TYPE = "aws_service_discovery_private_dns_namespace";
+export const DISCOVERY_SERVICE_TYPE = "aws_service_discovery_service";
+export const ECS_SERVICE_TYPE = "aws_ecs_service";
+
+export interface ProtectedResource {
+  /** What it is, for people. */
+  readonly label: string;
+  /** What a replacement breaks, whatever forces it. */
+  readonly replaceBreaks: string;
+  readonly replaceRemedy: string;
+  /** What a deletion breaks. */
+  readonly deleteBreaks: string;
+  readonly deleteRemedy: string;
+  /**
+   * Why a given attribute cannot change in place, by attribute path with list indexes removed
+   * (`dns_config.dns_records.type`). Attributes not listed get a generic line.
+   */
+  readonly forcingAttributes: Readonly<Record<string, string>>;
+}
+
+export const PROTECTED_RESOURCES: Readonly<Record<string, ProtectedResource>> = {
+  [NAMESPACE_TYPE]: {
+    label: "Cloud Map private DNS namespace",
+    replaceBreaks:
+      "Terraform deletes the namespace and its Route 53 private hosted zone, then creates a new one with a new id. " +
+      "Every Cloud Map service in it is replaced too, and every name under it stops resolving until the ECS services " +
+      "are redeployed and their tasks re-register.",
+    replaceRemedy:
+      "Revert the attribute. To really move, create the new namespace beside the old one (another construct id and name), " +
+      "register the services there, move clients to the new names, then remove the old namespace in a later change.",
+    deleteBreaks:
+      "The namespace and its private hosted zone go away: every `<service>.<namespace>` name in it stops resolving.",
+    deleteRemedy:
+      "If this is not a planned teardown, restore the namespace in the configuration (a renamed construct id also deletes " +
+      "and recreates; use a `moved` block or `terraform state mv` instead).",
+    forcingAttributes: {
+      name: "the namespace name is the DNS suffix of every service name and cannot change in place",
+      vpc: "a private namespace's hosted zone is created for one VPC and cannot move to another",
+    },
+  },
+  [DISCOVERY_SERVICE_TYPE]: {
+    label: "Cloud Map service",
+    replaceBreaks:
+      "Terraform deletes the Cloud Map service (force_destroy deregisters its instances) and creates a new one with a new id " +
+      "and ARN. The ECS tasks registered to it vanish from DNS: clients get empty answers until the ECS service is " +
+      "redeployed and its tasks re-register with the new service.",
+    replaceRemedy:
+      "Revert the attribute if the change is not needed. If it is: make sure the ECS service registered to it is redeployed " +
+      "in the same apply (DiscoverableEcsService does this by default with force_new_deployment and a trigger on the Cloud " +
+      "Map service id) and apply in a quiet window; or publish a second discovery service under a new name, move clients " +
+      "to it, then remove the old one.",
+    deleteBreaks:
+      "The discovery name stops resolving, and an ECS service still registered to it keeps pointing at a deleted registry.",
+    deleteRemedy:
+      "If this is not a planned teardown, restore it in the configuration (a renamed construct id also deletes and recreates; " +
+      "use a `moved` block or `terraform state mv`). Remove the ECS service's registration in the same change.",
+    forcingAttributes: {
+      "dns_config.dns_records.type":
+        "a Cloud Map service's record types (A, AAAA, A_AAAA or SRV) are fixed at creation",
+      "dns_config.routing_policy": "a Cloud Map service's routing policy (MULTIVALUE or WEIGHTED) is fixed at creation",
+      "dns_config.namespace_id": "the service moves to another namespace, so every client-facing name changes",
+      "dns_config": "the DNS configuration's record types and routing policy cannot change after creation",
+      "namespace_id": "the service moves to another namespace, so every client-facing name changes",
+      name: "the discovery name changes: clients still resolving the old name get no answer at all",
+      health_check_custom_config:
+        "custom health check settings cannot change; AWS always stores failure_threshold 1, so keep " +
+        "health_check_custom_config { failure_threshold = 1 } (an empty block or another value replaces the service on every plan)",
+      "health_check_custom_config.failure_threshold":
+        "AWS always stores failure_threshold 1; any other value (or an empty block) replaces the service on every plan",
+      health_check_config: "Route 53 health checks cannot be attached to services in a private DNS namespace",
+      type: "the Cloud Map service type cannot change in place",
+    },
+  },
+  [ECS_SERVICE_TYPE]: {
+    label: "ECS service",
+    replaceBreaks:
+      "Terraform deletes the ECS service first (its name must be free): every task stops and deregisters from Cloud Map, so " +
+      "the discovery name answers nothing until the new service's tasks start and pass their health checks.",
+    replaceRemedy:
+      "Revert the attribute. If the change is needed, create the new service beside the old one under another service name " +
+      "(and discovery name), move clients, then remove the old service.",
+    deleteBreaks: "Its tasks stop and deregister: the discovery name answers nothing.",
+    deleteRemedy:
+      "If this is not a planned teardown, restore it in the configuration (a renamed construct id also deletes and recreates; " +
+      "use a `moved` block or `terraform state mv`).",
+    forcingAttributes: {
+      name: "an ECS service cannot be renamed",
+      cluster: "an ECS service cannot move to another cluster",
+      launch_type: "the launch type (FARGATE/EC2) cannot change in place",
+      scheduling_strategy: "the scheduling strategy (REPLICA/DAEMON) cannot change in place",
+      iam_role: "the service's IAM role cannot change in place",
+      "deployment_controller.type": "the deployment controller cannot change in place",
+      capacity_provider_strategy:
+        "the capacity provider strategy replaces the service unless force_new_deployment is set",
+    },
+  },
+};
+
+/** Safe in-place changes worth a line of explanation in the guard's output. */
+export const SAFE_UPDATE_NOTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  [ECS_SERVICE_TYPE]: {
+    service_registries:
+      "service_registries changes in place (UpdateService may add, change or remove registries since 2022); " +
+      "ECS starts new tasks that register with the new settings",
+    triggers: "a redeploy trigger changed: ECS starts a new deployment so tasks re-register",
+  },
+  [DISCOVERY_SERVICE_TYPE]: {
+    "dns_config.dns_records.ttl": "the record TTL changes in place; clients may keep the old answers for up to the old TTL",
+  },
+};

@@ -1,0 +1,314 @@
+/**
+ * The plan guard: reads `terraform show -json <planfile>` output and finds the changes that break
+ * service discovery — a private DNS namespace, a Cloud Map service or an ECS service being
+ * replaced or deleted. Pure functions: no Terraform, no files (see guard-cli.ts for the command).
+ * What each change breaks and how to avoid it lives in dangerous-changes.ts.
+ */
+import {
+  DISCOVERY_SERVICE_TYPE,
+  ECS_SERVICE_TYPE,
+  NAMESPACE_TYPE,
+  PROTECTED_RESOURCES,
+  SAFE_UPDATE_NOTES,
+} from "./dangerous-changes";
+
+/** The input is not `terraform show -json` output of a plan. */
+export class PlanReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlanReadError";
+  }
+}
+
+/** One resource change as `terraform show -json` writes it (the parts the guard reads). */
+export interface PlanResourceChange {
+  readonly address: string;
+  readonly type: string;
+  readonly mode?: string;
+  readonly change: {
+    readonly actions: readonly string[];
+    readonly before?: unknown;
+    readonly after?: unknown;
+    readonly after_unknown?: unknown;
+    readonly replace_paths?: readonly (readonly (string | number)[])[];
+  };
+  readonly action_reason?: string;
+}
+
+export interface GuardPlan {
+  readonly format_version: string;
+  readonly resource_changes?: readonly PlanResourceChange[];
+}
+
+/** An attribute that forces a replacement, with its old and new value. */
+export interface ForcingAttribute {
+  /** e.g. `dns_config[0].dns_records[0].type` */
+  readonly path: string;
+  /** JSON text of the value in state, or undefined when absent. */
+  readonly before?: string;
+  /** JSON text of the planned value; "(known after apply)" when unknown. */
+  readonly after?: string;
+  /** Why it cannot change in place. */
+  readonly why: string;
+}
+
+export interface GuardFinding {
+  readonly address: string;
+  readonly type: string;
+  readonly label: string;
+  readonly kind: "replace" | "delete";
+  readonly actions: readonly string[];
+  readonly forcedBy: readonly ForcingAttribute[];
+  /** Terraform's reason when no attribute forces it (tainted, `-replace`, removed from config...). */
+  readonly reason?: string;
+  readonly breaks: string;
+  readonly remedy: string;
+  /** For a Cloud Map service: whether the ECS services registered to it are redeployed in the same plan. */
+  readonly redeploy?: string;
+}
+
+export interface GuardNote {
+  readonly address: string;
+  readonly text: string;
+}
+
+export interface GuardReport {
+  readonly safe: boolean;
+  /** Resource changes that do something (no-op and read excluded). */
+  readonly changes: number;
+  readonly findings: readonly GuardFinding[];
+  readonly notes: readonly GuardNote[];
+}
+
+/** Parses and checks `terraform show -json` text of a plan. Throws PlanReadError otherwise. */
+export function parsePlanJson(text: string, source = "input"): GuardPlan {
+  if (text.startsWith("PK")) {
+    throw new PlanReadError(
+      `${source} is a binary plan file, not its JSON. Run \`terraform show -json <planfile> > plan.json\` and pass plan.json.`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new PlanReadError(`${source} is not JSON (${(e as Error).message}). Pass the output of \`terraform show -json <planfile>\`.`);
+  }
+  return asPlan(parsed, source);
+}
+
+/** Checks that a parsed value is a plan: an object with format_version and resource_changes/planned_values. */
+export function asPlan(value: unknown, source = "input"): GuardPlan {
+  if (!isObject(value) || typeof value.format_version !== "string") {
+    throw new PlanReadError(`${source} is JSON but not Terraform's JSON output (no format_version). Pass the output of \`terraform show -json <planfile>\`.`);
+  }
+  if (!("resource_changes" in value) && !("planned_values" in value)) {
+    throw new PlanReadError(
+      `${source} is Terraform JSON without planned changes (state or configuration output?). Pass \`terraform show -json <planfile>\`, not \`terraform show -json\` of the state.`,
+    );
+  }
+  const changes = value.resource_changes;
+  if (changes !== undefined && (!Array.isArray(changes) || !changes.every(isResourceChange))) {
+    throw new PlanReadError(`${source}: resource_changes is malformed (each entry needs address, type and change.actions).`);
+  }
+  return value as unknown as GuardPlan;
+}
+
+/** Finds every dangerous change of the plan, and notes on notable safe ones. */
+export function analysePlan(plan: GuardPlan): GuardReport {
+  const changes = (plan.resource_changes ?? []).filter((rc) => rc.mode !== "data");
+  const acting = changes.filter((rc) => !isNoop(rc.change.actions));
+  const findings: GuardFinding[] = [];
+  const notes: GuardNote[] = [];
+
+  for (const rc of acting) {
+    const protectedResource = PROTECTED_RESOURCES[rc.type];
+    const kind = dangerousKind(rc.change.actions);
+    if (protectedResource && kind) {
+      const replace = kind === "replace";
+      const forcedBy = replace ? forcingAttributes(rc) : [];
+      findings.push({
+        address: rc.address,
+        type: rc.type,
+        label: protectedResource.label,
+        kind,
+        actions: rc.change.actions,
+        forcedBy,
+        reason: reasonText(rc, forcedBy.length === 0),
+        breaks: replace ? protectedResource.replaceBreaks : protectedResource.deleteBreaks,
+        remedy: replace ? protectedResource.replaceRemedy : protectedResource.deleteRemedy,
+        redeploy: rc.type === DISCOVERY_SERVICE_TYPE && replace ? redeployOf(rc, changes) : undefined,
+      });
+    } else if (rc.change.actions.includes("update")) {
+      for (const [path, text] of Object.entries(SAFE_UPDATE_NOTES[rc.type] ?? {})) {
+        if (differs(rc, path)) notes.push({ address: rc.address, text });
+      }
+    }
+  }
+  const order = [NAMESPACE_TYPE, DISCOVERY_SERVICE_TYPE, ECS_SERVICE_TYPE];
+  findings.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.address.localeCompare(b.address));
+  return { safe: findings.length === 0, changes: acting.length, findings, notes };
+}
+
+/** The guard's report for people. */
+export function formatGuardReport(report: GuardReport): string {
+  const lines: string[] = [];
+  if (report.safe) {
+    lines.push(
+      `Plan guard: safe. ${report.changes} resource change(s); no private DNS namespace, Cloud Map service or ECS service is replaced or deleted.`,
+    );
+  } else {
+    lines.push(
+      `Plan guard: DANGEROUS. ${report.findings.length} of ${report.changes} resource change(s) replace or delete what service discovery depends on.`,
+    );
+  }
+  for (const f of report.findings) {
+    lines.push("", `${f.kind.toUpperCase()} ${f.address} (${f.label}; actions ${JSON.stringify(f.actions)})`);
+    for (const a of f.forcedBy) {
+      const values = a.before !== undefined || a.after !== undefined ? `: ${a.before ?? "null"} -> ${a.after ?? "null"}` : "";
+      lines.push(`  forced by: ${a.path}${values} (${a.why})`);
+    }
+    if (f.reason) lines.push(`  reason:    ${f.reason}`);
+    lines.push(`  breaks:    ${f.breaks}`);
+    if (f.redeploy) lines.push(`  redeploy:  ${f.redeploy}`);
+    lines.push(`  remedy:    ${f.remedy}`);
+  }
+  if (report.notes.length > 0) {
+    lines.push("", "Safe in-place changes:");
+    for (const n of report.notes) lines.push(`  ${n.address}: ${n.text}`);
+  }
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isResourceChange(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.address === "string" &&
+    typeof value.type === "string" &&
+    isObject(value.change) &&
+    Array.isArray(value.change.actions)
+  );
+}
+
+function isNoop(actions: readonly string[]): boolean {
+  return actions.length === 0 || actions.every((a) => a === "no-op" || a === "read");
+}
+
+/** replace: ["delete","create"] or ["create","delete"]; delete: ["delete"]. ("forget" keeps the object.) */
+function dangerousKind(actions: readonly string[]): "replace" | "delete" | undefined {
+  if (!actions.includes("delete")) return undefined;
+  return actions.includes("create") ? "replace" : "delete";
+}
+
+const REASONS: Record<string, string> = {
+  replace_because_tainted: "the object is tainted (a create failed part-way, or `terraform taint`)",
+  replace_by_request: "replacement requested with `-replace`",
+  replace_by_triggers: "a `replace_triggered_by` reference changed",
+  delete_because_no_resource_config: "the resource is no longer in the configuration (removed, or its construct id changed)",
+  delete_because_no_module: "its module is no longer in the configuration",
+  delete_because_wrong_repetition: "count/for_each changed shape",
+  delete_because_count_index: "its count index is out of range now",
+  delete_because_each_key: "its for_each key is gone",
+};
+
+function reasonText(rc: PlanResourceChange, always: boolean): string | undefined {
+  if (rc.action_reason === undefined || rc.action_reason === "replace_because_cannot_update") {
+    return always && dangerousKind(rc.change.actions) === "replace" ? "an attribute that cannot change in place changed" : undefined;
+  }
+  return REASONS[rc.action_reason] ?? rc.action_reason;
+}
+
+function forcingAttributes(rc: PlanResourceChange): ForcingAttribute[] {
+  const forcing = PROTECTED_RESOURCES[rc.type].forcingAttributes;
+  return (rc.change.replace_paths ?? []).map((path) => {
+    const unknown = valueAt(rc.change.after_unknown, path) === true;
+    const before = valueAt(rc.change.before, path);
+    const after = valueAt(rc.change.after, path);
+    return {
+      path: formatPath(path),
+      before: before === undefined ? undefined : JSON.stringify(before),
+      after: unknown ? "(known after apply)" : after === undefined ? undefined : JSON.stringify(after),
+      why: explain(forcing, path),
+    };
+  });
+}
+
+function formatPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+/** The catalogue's explanation for the path, or for its nearest listed parent. */
+function explain(forcing: Readonly<Record<string, string>>, path: readonly (string | number)[]): string {
+  const names = path.filter((p): p is string => typeof p === "string");
+  for (let n = names.length; n > 0; n--) {
+    const text = forcing[names.slice(0, n).join(".")];
+    if (text) return text;
+  }
+  return "the provider cannot change this attribute in place";
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const step of path) {
+    if (current === true) return true; // a whole unknown block in after_unknown
+    if (current === null || current === undefined || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[step];
+  }
+  return current;
+}
+
+/** Values at a dotted path with list indexes skipped (every element of a list is visited). */
+function valuesAt(value: unknown, names: readonly string[]): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, names));
+  if (names.length === 0) return [value];
+  if (value === true) return [true]; // unknown marker in after_unknown
+  if (!isObject(value)) return [];
+  return valuesAt(value[names[0]], names.slice(1));
+}
+
+/** Whether the attribute at `path` (dotted, no indexes) changes or becomes unknown. */
+function differs(rc: PlanResourceChange, path: string): boolean {
+  const names = path.split(".");
+  if (valuesAt(rc.change.after_unknown, names).includes(true)) return true;
+  return JSON.stringify(valuesAt(rc.change.before, names)) !== JSON.stringify(valuesAt(rc.change.after, names));
+}
+
+/**
+ * Whether the ECS services registered to a replaced Cloud Map service (matched by the ARN in
+ * their state, or by the discovery service id in their redeploy triggers) change in the same
+ * plan, which starts new tasks that register with the new service.
+ */
+function redeployOf(discovery: PlanResourceChange, changes: readonly PlanResourceChange[]): string {
+  const before = isObject(discovery.change.before) ? discovery.change.before : {};
+  const arn = before.arn;
+  const id = before.id;
+  const registered = changes.filter((rc) => {
+    if (rc.type !== ECS_SERVICE_TYPE || !isObject(rc.change.before)) return false;
+    const arns = valuesAt(rc.change.before.service_registries, ["registry_arn"]);
+    const triggers = isObject(rc.change.before.triggers) ? Object.values(rc.change.before.triggers) : [];
+    return (arn !== undefined && arns.includes(arn)) || (id !== undefined && triggers.includes(id));
+  });
+  if (registered.length === 0) {
+    return (
+      "no ECS service in this plan is registered to it. ECS services managed elsewhere keep the deleted registry: " +
+      "point them at the new Cloud Map service and force a new deployment (`aws ecs update-service --force-new-deployment`)."
+    );
+  }
+  return registered
+    .map((rc) => {
+      const actions = rc.change.actions;
+      if (actions.includes("delete")) return `${rc.address} is itself replaced or deleted in this plan (see below)`;
+      if (!actions.includes("update")) {
+        return `${rc.address} is NOT updated in this plan: its tasks stay unregistered until you force a new deployment`;
+      }
+      const after = isObject(rc.change.after) ? rc.change.after : {};
+      const forced = after.force_new_deployment === true ? " with force_new_deployment" : "";
+      return `${rc.address} is updated in the same plan${forced}: ECS starts new tasks that register with the new service`;
+    })
+    .join("; ");
+}
