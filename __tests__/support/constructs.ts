@@ -3,10 +3,11 @@
  * mode (so a test changes exactly one thing), and helpers to read the thrown rule error, the
  * warnings and the synthesized resources.
  */
-import { TerraformStack, Testing } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
 // Types of the matchers jest.setup.js installs (toHaveResourceWithProperties...).
 import type {} from "cdktf/lib/testing/adapters/jest";
 import { IConstruct } from "constructs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   DiscoverableEcsServiceProps,
@@ -19,12 +20,22 @@ import {
   TaskDefinitionSpec,
 } from "../../modules";
 
-/** Never written: Testing.synth keeps everything in memory (this only stops Testing.app's mkdtemp). */
-const UNUSED_OUTDIR = join(resolve(__dirname, "../../.work"), "unit-outdir-never-written");
+/**
+ * Outdir of the apps unit tests make. Testing.synth keeps everything in memory, so nothing is
+ * written here; giving it stops Testing.app from making a temp folder per app. The App creates
+ * the folder itself but not its parents, and `.work` does not exist in a fresh clone.
+ */
+export const UNIT_APP_OUTDIR = join(resolve(__dirname, "../../.work"), "unit-app-outdir");
+
+/** A fresh app for in-memory synth; `context` is its cdktf context. */
+export function testApp(context: Record<string, unknown> = {}): App {
+  mkdirSync(UNIT_APP_OUTDIR, { recursive: true });
+  return Testing.app({ outdir: UNIT_APP_OUTDIR, context });
+}
 
 /** A fresh stack in a fresh app; `context` is the app's cdktf context. */
 export function testStack(context: Record<string, unknown> = {}): TerraformStack {
-  return new TerraformStack(Testing.app({ outdir: UNUSED_OUTDIR, context }), "test");
+  return new TerraformStack(testApp(context), "test");
 }
 
 /** A namespace created in `stack` at `test/ns` (name `svc`). */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defineExampleApp } from "../../modules/app/example-app";
 import { synthAtomically } from "../../modules/synth/atomic-synth";
@@ -7,6 +7,7 @@ const WORK = resolve(__dirname, "../../.work");
 
 /** Synthesizes the example app into a fresh folder under .work and returns that folder. */
 export function synthExampleApp(context: Record<string, unknown> = {}): string {
+  mkdirSync(WORK, { recursive: true }); // git-ignored: absent in a fresh clone
   const outdir = join(mkdtempSync(join(WORK, "synth-")), "cdktf.out");
   synthAtomically((app, out) => defineExampleApp(app, out), { outdir, appConfig: { context } });
   return outdir;

@@ -3,18 +3,14 @@
  * environment, the environment over the defaults; bad values fail with a message that says what
  * to set; an existing network or cluster replaces the resources the stacks would create.
  */
-import { App, TerraformStack, Testing } from "cdktf";
-import { join, resolve } from "node:path";
+import { TerraformStack } from "cdktf";
 import { defineExampleApp } from "../../modules/app/example-app";
 import { loadConfig } from "../../modules/app/config";
-import { resourcesOf, synthJson } from "../support/constructs";
+import { UNIT_APP_OUTDIR, resourcesOf, synthJson, testApp } from "../support/constructs";
 import { useCleanConfigEnv } from "../support/clean-env";
 
-const OUTDIR = join(resolve(__dirname, "../.."), ".work", "unit-outdir-never-written");
-
-function appWith(context: Record<string, unknown> = {}): App {
-  return Testing.app({ outdir: OUTDIR, context });
-}
+const OUTDIR = UNIT_APP_OUTDIR;
+const appWith = testApp;
 
 // The App itself reads CDKTF_CONTEXT_JSON, and the example app reads process.env.
 useCleanConfigEnv();
@@ -100,7 +96,7 @@ describe("precedence: context, then environment, then default", () => {
     const saved = process.env.CDKTF_CONTEXT_JSON;
     process.env.CDKTF_CONTEXT_JSON = JSON.stringify({ region: "sa-east-1" });
     try {
-      expect(loadConfig(new App({ outdir: OUTDIR }), { AWS_REGION: "eu-west-1" }).region).toBe("sa-east-1");
+      expect(loadConfig(testApp(), { AWS_REGION: "eu-west-1" }).region).toBe("sa-east-1");
     } finally {
       if (saved === undefined) delete process.env.CDKTF_CONTEXT_JSON;
       else process.env.CDKTF_CONTEXT_JSON = saved;
