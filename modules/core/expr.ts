@@ -8,7 +8,7 @@
  * Terraform expression instead, which is how the exported HCL module gets the same defaults and
  * the same rules as `validation`/`precondition` blocks without a second implementation.
  */
-import { Fn, IResolvable, Op, Token } from "cdktf";
+import { Fn, IResolvable, IResolveContext, Op, Token } from "cdktf";
 
 /** A boolean that is either known now or a Terraform expression evaluated at plan time. */
 export type Cond = boolean | IResolvable;
@@ -29,6 +29,53 @@ export function isSymbolic(cond: Cond): cond is IResolvable {
  */
 function operand(value: unknown): unknown {
   return value === 0 || value === false ? Token.asAny(value) : value;
+}
+
+/**
+ * cdktf renders a conditional without parentheses, so one nested in an operator or another
+ * conditional changes meaning (`(x != null) ? x : 60 >= 0` parses as `... : (60 >= 0)`). This
+ * wrapper adds the parentheses whenever the conditional sits inside a larger expression.
+ */
+class GroupedConditional implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(private readonly inner: IResolvable) {}
+
+  public resolve(context: IResolveContext): unknown {
+    const nested = context.suppressBraces === true;
+    const text = context.resolve(this.inner);
+    return nested ? `(${text})` : text;
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+
+  public toJSON(): string {
+    return "<unresolved-token>";
+  }
+}
+
+/** `cond ? whenTrue : whenFalse` as a Terraform expression, safe to nest. */
+function conditional(cond: unknown, whenTrue: unknown, whenFalse: unknown): IResolvable {
+  return new GroupedConditional(Fn.conditional(cond, operand(whenTrue), operand(whenFalse)) as IResolvable);
+}
+
+/**
+ * Tokens known never to be null: non-nullable Terraform variables with a default, and
+ * `orDefault`/`when` results whose branches are never null. `isSet` and `orDefault` fold them,
+ * so the exported module reads `var.dns_ttl` rather than `var.dns_ttl != null ? var.dns_ttl : 60`.
+ */
+const nonNullTokens = new Set<unknown>();
+
+/** Declares that a token never resolves to null (e.g. a variable with `nullable = false`). */
+export function markNonNull<T>(value: T): T {
+  if (!isKnown(value)) nonNullTokens.add(value);
+  return value;
+}
+
+function neverNull(value: unknown): boolean {
+  return value !== undefined && value !== null && (isKnown(value) || nonNullTokens.has(value));
 }
 
 export function eq(left: unknown, right: unknown): Cond {
@@ -71,13 +118,14 @@ export function implies(premise: Cond, conclusion: () => Cond): Cond {
   const c = conclusion();
   if (premise === true) return c;
   if (c === true) return true;
-  return Fn.conditional(premise, c, true) as IResolvable;
+  return conditional(premise, c, true);
 }
 
 /** `cond ? whenTrue : whenFalse`, folded when the condition is known. */
 export function when<T>(cond: Cond, whenTrue: T, whenFalse: T): T {
   if (!isSymbolic(cond)) return cond ? whenTrue : whenFalse;
-  return Fn.conditional(cond, operand(whenTrue), operand(whenFalse)) as T;
+  const result = conditional(cond, whenTrue, whenFalse) as T;
+  return neverNull(whenTrue) && neverNull(whenFalse) ? markNonNull(result) : result;
 }
 
 /** The value is one of the allowed literals. */
@@ -89,15 +137,16 @@ export function oneOf(value: unknown, allowed: readonly (string | number)[]): Co
 /** The optional value was given (not undefined/null). */
 export function isSet(value: unknown): Cond {
   if (value === undefined || value === null) return false;
-  if (isKnown(value)) return true;
+  if (neverNull(value)) return true;
   return Op.neq(value, Token.nullValue());
 }
 
 /** `value` when set, otherwise `fallback`. */
 export function orDefault<T>(value: T | undefined, fallback: T): T {
   if (value === undefined || value === null) return fallback;
-  if (isKnown(value)) return value;
-  return Fn.conditional(Op.neq(value, Token.nullValue()), value, operand(fallback)) as T;
+  if (neverNull(value)) return value;
+  const result = conditional(Op.neq(value, Token.nullValue()), value, fallback) as T;
+  return neverNull(fallback) ? markNonNull(result) : result;
 }
 
 /** An integer within [min, max]. */

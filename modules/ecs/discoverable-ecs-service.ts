@@ -294,6 +294,11 @@ export class DiscoverableEcsService extends Construct {
           assign_public_ip: assignPublicIp,
         },
       });
+      // ...and the one-task-per-instance constraint only host mode gets.
+      this.resource.addOverride("dynamic.placement_constraints", {
+        for_each: when(eq(td.networkMode, "host"), [1], []),
+        content: { type: "distinctInstance" },
+      });
     }
     attachPreconditions(this.resource, deferred);
 

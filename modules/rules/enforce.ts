@@ -1,4 +1,4 @@
-import { Annotations, IResolvable, TerraformResource } from "cdktf";
+import { Annotations, IResolvable, TerraformResource, TerraformStack } from "cdktf";
 import { isKnown, isSymbolic, jsonText } from "../core/expr";
 import { FieldNames, MODULE_VARIABLES } from "./fields";
 import { RuleReporter } from "./naming";
@@ -86,11 +86,20 @@ export function enforce<F>(reporter: RuleReporter, rules: readonly Rule<F>[], fa
   return deferred;
 }
 
+/** Deferred warnings by stack (see `deferredWarnings`). */
+const warningsByStack = new WeakMap<TerraformStack, DeferredCheck[]>();
+
 /**
- * Attaches deferred error checks to a resource as lifecycle preconditions. Deferred warnings are
- * dropped: Terraform has no warning-level precondition.
+ * Attaches deferred error checks to a resource as lifecycle preconditions. Terraform has no
+ * warning-level precondition, so deferred warnings are kept per stack instead: the exported
+ * module turns them into `check` blocks, which Terraform reports as warnings.
  */
 export function attachPreconditions(resource: TerraformResource, checks: readonly DeferredCheck[]): void {
+  const warnings = checks.filter((c) => c.severity === "warning");
+  if (warnings.length > 0) {
+    const stack = TerraformStack.of(resource);
+    warningsByStack.set(stack, [...(warningsByStack.get(stack) ?? []), ...warnings]);
+  }
   const errors = checks.filter((c) => c.severity === "error");
   if (errors.length === 0) return;
   resource.lifecycle = {
@@ -100,4 +109,9 @@ export function attachPreconditions(resource: TerraformResource, checks: readonl
       ...errors.map((c) => ({ condition: c.condition, errorMessage: c.errorMessage })),
     ],
   };
+}
+
+/** The warnings of a stack that depend on values known only at plan. */
+export function deferredWarnings(stack: TerraformStack): readonly DeferredCheck[] {
+  return warningsByStack.get(stack) ?? [];
 }
