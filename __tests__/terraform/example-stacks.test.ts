@@ -91,4 +91,25 @@ describeWithTerraform("example stacks with Terraform", () => {
     expect(ecs.service_registries).toEqual([{ container_name: "web", container_port: 8080, port: null }]);
     expect(ecs.placement_constraints).toEqual([{ type: "distinctInstance", expression: "" }]);
   });
+
+  it("alb-migration: web is in an internal ALB's ip target group and in Cloud Map at once", () => {
+    const plan = plans["alb-migration"];
+    const [alb] = resourcesOfType(plan, "aws_lb");
+    expect(alb.values).toMatchObject({ internal: true, load_balancer_type: "application", drop_invalid_header_fields: true });
+    const [targets] = resourcesOfType(plan, "aws_lb_target_group");
+    expect(targets.values).toMatchObject({ target_type: "ip", protocol: "HTTP", port: 80, deregistration_delay: "30" });
+    expect((targets.values.health_check as any[])[0]).toMatchObject({ path: "/", matcher: "200-399" });
+    const [listener] = resourcesOfType(plan, "aws_lb_listener");
+    expect(listener.values).toMatchObject({ port: 80, protocol: "HTTP" });
+    expect((listener.values.default_action as any[])[0].type).toBe("forward");
+    const web = resourceNamed(plan, "aws_ecs_service", "web").values;
+    expect(web).toMatchObject({ desired_count: 2, health_check_grace_period_seconds: 30, force_new_deployment: true });
+    expect(web.load_balancer).toEqual([expect.objectContaining({ container_name: "web", container_port: 80 })]);
+    expect(web.service_registries).toHaveLength(1);
+    const task = resourcesOfType(plan, "aws_ecs_task_definition").find((t) => String(t.values.family).endsWith("-web"))!;
+    expect(JSON.parse(String(task.values.container_definitions))[0].healthCheck.command[1]).toContain("wget");
+    // Ingress only on port 80: to web from the ALB and from caller, to the ALB's listener from caller.
+    const ingress = resourcesOfType(plan, "aws_vpc_security_group_ingress_rule").map((r) => [r.values.from_port, r.values.to_port]);
+    expect(ingress).toEqual([[80, 80], [80, 80], [80, 80]]);
+  });
 });

@@ -4,6 +4,7 @@ import { DiscoverableEcsService } from "../ecs/discoverable-ecs-service";
 import { TaskExecutionRole } from "../infra/execution-role";
 import { InternalAlb } from "../infra/internal-alb";
 import { ServiceLogGroup } from "../infra/log-group";
+import { ServiceSecurityGroup } from "../infra/security-group";
 import { PrivateDnsNamespace } from "../namespace/private-dns-namespace";
 import { ExampleStack, ExampleStackProps } from "./example-stack";
 import { IMAGES, httpHealthCheck } from "./images";
@@ -45,6 +46,16 @@ export class AlbMigrationStack extends ExampleStack {
       targetPort: WEB_PORT,
     });
 
+    // Example-app egress: HTTPS and the VPC only (a service given just network.vpcId would own a
+    // group with all egress instead).
+    const securityGroup = (name: string) =>
+      new ServiceSecurityGroup(this, `sg-${name}`, {
+        name: `${this.baseName}-${name}`,
+        description: `${name} tasks: ingress only from allowed clients`,
+        vpcId: this.network.vpcId,
+        vpcCidrBlock: this.network.vpcCidrBlock,
+      }).securityGroupId;
+
     this.web = new DiscoverableEcsService(this, "web", {
       cluster,
       serviceName: "web",
@@ -70,8 +81,7 @@ export class AlbMigrationStack extends ExampleStack {
       // Both at once: target group (old clients) and Cloud Map (migrated clients).
       loadBalancers: [{ targetGroupArn: this.alb.targetGroup.arn, containerName: "web", containerPort: WEB_PORT }],
       healthCheckGracePeriodSeconds: 30,
-      // The service creates its own security group in the VPC; allowFrom opens it below.
-      network: { subnetIds: this.network.privateSubnetIds, vpcId: this.network.vpcId },
+      network: { subnetIds: this.network.privateSubnetIds, securityGroupIds: [securityGroup("web")] },
     });
     // ECS refuses a target group that no listener attaches to a load balancer yet.
     this.web.resource.dependsOn = [dependable(this.alb.listener)];
@@ -101,7 +111,7 @@ export class AlbMigrationStack extends ExampleStack {
         ],
       },
       discovery: { namespace },
-      network: { subnetIds: this.network.privateSubnetIds, vpcId: this.network.vpcId },
+      network: { subnetIds: this.network.privateSubnetIds, securityGroupIds: [securityGroup("caller")] },
     });
 
     // Least access: the ALB reaches web's tasks, caller reaches web directly and through the ALB.

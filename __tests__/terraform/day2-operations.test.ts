@@ -1,0 +1,187 @@
+/**
+ * Day-2 operations against real Terraform, offline: plans of the day-2 root against hand-written
+ * state (__tests__/fixtures/day2-state-*.json, -refresh=false) prove that
+ * 1. a record-type change replaces the Cloud Map service AND updates (redeploys) the ECS service
+ *    registered to it in the same plan, and the guard command exits 2 on it;
+ * 2. adding service_registries to an existing ECS service is an in-place update the guard passes;
+ * 3. `plan -destroy` destroys the ECS service before its Cloud Map service and the namespace last,
+ *    read from the apply graph Terraform builds for that plan (`terraform graph -plan=<file>`);
+ * and the existing-VPC DNS check block is valid Terraform.
+ */
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack, Testing } from "cdktf";
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { addVpcDnsCheck } from "../../modules/infra/vpc-dns-check";
+import { runGuard } from "../../modules/ops/guard-cli";
+import { PlanJson } from "../../modules/terraform/terraform-cli";
+import { OFFLINE_STATE_FILE } from "../../modules/terraform/workspace";
+import { inParallel } from "../support/plan-helpers";
+import { DAY2, writeDay2Root } from "./support/day2-root";
+import { describeWithTerraform, terraformWorkspace } from "./support/terraform-available";
+
+jest.setTimeout(120_000);
+
+const PROJECT = resolve(__dirname, "../..");
+const FIXTURES = join(PROJECT, "__tests__/fixtures");
+
+interface GuardRun {
+  readonly code: number;
+  readonly stdout: string;
+}
+
+/** The guard as users run it (`npm run guard -- <file>` runs this command). */
+function runGuardCommand(planJson: string): Promise<GuardRun> {
+  const tsNode = join(PROJECT, "node_modules/.bin/ts-node");
+  return new Promise((done) => {
+    execFile(tsNode, ["--swc", join(PROJECT, "modules/ops/guard-cli.ts"), planJson], { cwd: PROJECT }, (error, stdout) => {
+      done({ code: error ? Number(error.code) : 0, stdout: String(stdout) });
+    });
+  });
+}
+
+/** The function behind the command, in this process (the command itself is run once, above). */
+function runGuardInProcess(planJson: string): GuardRun {
+  const out: string[] = [];
+  const code = runGuard([planJson], {
+    readFile: (path) => readFileSync(path, "utf8"),
+    readStdin: () => "",
+    out: (text) => out.push(text),
+    err: (text) => out.push(text),
+  });
+  return { code, stdout: out.join("\n") };
+}
+
+/** Edges `from -> to` (from waits for to) between destroy nodes of a DOT graph. */
+function destroyEdges(dot: string): [string, string][] {
+  const edge = /"\[root\] (\S+) \(destroy\)" -> "\[root\] (\S+) \(destroy\)"/g;
+  return [...dot.matchAll(edge)].map((m) => [m[1], m[2]]);
+}
+
+/** A topological order of the nodes: each one after everything it waits for. */
+function executionOrder(nodes: readonly string[], edges: readonly [string, string][]): string[] {
+  const order: string[] = [];
+  const visit = (node: string, path: string[] = []) => {
+    if (order.includes(node)) return;
+    if (path.includes(node)) throw new Error(`cycle: ${[...path, node].join(" -> ")}`);
+    for (const [from, to] of edges) if (from === node) visit(to, [...path, node]);
+    order.push(node);
+  };
+  nodes.forEach((n) => visit(n));
+  return order;
+}
+
+describeWithTerraform("day-2 operations with Terraform", () => {
+  const plans: Record<string, PlanJson> = {};
+  const planFiles: Record<string, string> = {};
+  const guard: Record<string, GuardRun> = {};
+  let replaceGuard: Promise<GuardRun> | undefined;
+  let destroyGraph = "";
+  let checkValidation: { valid: boolean; diagnostics: unknown[] } = { valid: false, diagnostics: [] };
+
+  beforeAll(async () => {
+    mkdirSync(join(PROJECT, ".work"), { recursive: true });
+    const base = mkdtempSync(join(PROJECT, ".work", "day2-"));
+    const ws = await terraformWorkspace();
+    const jobs = [
+      { name: "replace", recordType: "AAAA" as const, state: "day2-state-discovery.json" },
+      { name: "in-place", recordType: "A" as const, state: "day2-state-without-discovery.json" },
+      { name: "destroy", recordType: "A" as const, state: "day2-state-discovery.json", destroy: true },
+      { name: "vpc-check" },
+    ];
+    await inParallel(jobs, 2, async (job) => {
+      const dir = join(base, job.name);
+      if (job.name === "vpc-check") {
+        const stack = new TerraformStack(Testing.app(), "vpc-check");
+        new AwsProvider(stack, "aws", { region: "us-east-1" });
+        addVpcDnsCheck(stack, "vpc-0123456789abcdef0");
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, "main.tf.json"), Testing.synth(stack));
+        await ws.prepareRoot(dir);
+        checkValidation = await ws.validate(dir);
+        return;
+      }
+      writeDay2Root(dir, { dnsRecordType: job.recordType });
+      await ws.prepareRoot(dir);
+      copyFileSync(join(FIXTURES, job.state!), join(dir, OFFLINE_STATE_FILE));
+      await ws.plan(dir, { refresh: false, destroy: job.destroy });
+      plans[job.name] = await ws.showPlan(dir);
+      planFiles[job.name] = join(dir, "plan.json");
+      writeFileSync(planFiles[job.name], JSON.stringify(plans[job.name]));
+      // The real command runs while the other roots plan.
+      if (job.name === "replace") replaceGuard = runGuardCommand(planFiles.replace);
+      if (job.destroy) destroyGraph = (await ws.sharedCli.run(dir, ["graph", "-plan=tfplan"])).stdout;
+    });
+    guard.replace = await replaceGuard!;
+    guard["in-place"] = runGuardInProcess(planFiles["in-place"]);
+  });
+
+  const change = (plan: string, address: string) => {
+    const rc = plans[plan].resource_changes!.find((r) => r.address === address);
+    if (!rc) throw new Error(`${address} is not in the ${plan} plan`);
+    return rc;
+  };
+
+  describe("a record-type change (A -> AAAA)", () => {
+    it("replaces the Cloud Map service, forced by the record type", () => {
+      const rc = change("replace", DAY2.discovery);
+      expect(rc.change.actions).toEqual(["delete", "create"]);
+      expect(rc.change.replace_paths).toEqual([["dns_config", 0, "dns_records", 0, "type"]]);
+      expect(change("replace", DAY2.namespace).change.actions).toEqual(["no-op"]);
+    });
+
+    it("updates the ECS service in the same plan: new registry ARN, with force_new_deployment, so its tasks re-register", () => {
+      const rc = change("replace", DAY2.ecsService);
+      expect(rc.change.actions).toEqual(["update"]);
+      expect((rc.change.after_unknown as any).service_registries).toEqual([{ registry_arn: true }]);
+      expect(rc.change.after).toMatchObject({ force_new_deployment: true, name: "api", desired_count: 2 });
+    });
+
+    it("is flagged by `npm run guard` with exit 2, the address, the attribute and the redeploy", () => {
+      expect(guard.replace.code).toBe(2);
+      expect(guard.replace.stdout).toContain(`REPLACE ${DAY2.discovery}`);
+      expect(guard.replace.stdout).toContain('forced by: dns_config[0].dns_records[0].type: "A" -> "AAAA"');
+      expect(guard.replace.stdout).toContain(`redeploy:  ${DAY2.ecsService} is updated in the same plan with force_new_deployment`);
+    });
+  });
+
+  describe("adding service discovery to an existing ECS service", () => {
+    it("updates service_registries in place (no replacement) and creates the namespace and Cloud Map service", () => {
+      const rc = change("in-place", DAY2.ecsService);
+      expect(rc.change.actions).toEqual(["update"]);
+      expect((rc.change.before as any).service_registries).toEqual([]);
+      expect((rc.change.after as any).service_registries).toHaveLength(1);
+      expect(change("in-place", DAY2.discovery).change.actions).toEqual(["create"]);
+      expect(change("in-place", DAY2.namespace).change.actions).toEqual(["create"]);
+    });
+
+    it("passes the guard with exit 0", () => {
+      expect(guard["in-place"].code).toBe(0);
+      expect(guard["in-place"].stdout).toMatch(/^Plan guard: safe\./);
+      expect(guard["in-place"].stdout).toContain("service_registries changes in place");
+    });
+  });
+
+  describe("plan -destroy", () => {
+    it("destroys all three, the Cloud Map service with force_destroy (registered instances do not block it)", () => {
+      for (const address of Object.values(DAY2)) expect(change("destroy", address).change.actions).toEqual(["delete"]);
+      expect((change("destroy", DAY2.discovery).change.before as any).force_destroy).toBe(true);
+    });
+
+    it("orders the ECS service before its Cloud Map service and the namespace last (Terraform's apply graph)", () => {
+      const edges = destroyEdges(destroyGraph);
+      expect(edges).toEqual(
+        expect.arrayContaining([
+          [DAY2.discovery, DAY2.ecsService],
+          [DAY2.namespace, DAY2.discovery],
+        ]),
+      );
+      expect(executionOrder(Object.values(DAY2), edges)).toEqual([DAY2.ecsService, DAY2.discovery, DAY2.namespace]);
+    });
+  });
+
+  it("the existing-VPC DNS check block is valid Terraform", () => {
+    expect(checkValidation).toMatchObject({ valid: true, diagnostics: [] });
+  });
+});
