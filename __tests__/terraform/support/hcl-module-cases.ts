@@ -1,0 +1,178 @@
+/**
+ * Inputs for the exported module's Terraform tests: valid input sets (planned with both module
+ * flavours) and bad inputs, one broken rule each, with the message the TypeScript constructs give
+ * for the same input under module naming. Terraform must fail with exactly that text.
+ */
+import { TerraformStack } from "cdktf";
+import {
+  DiscoverableEcsService,
+  LoadBalancerTarget,
+  NetworkMode,
+  PrivateDnsNamespace,
+  ServiceDiscoveryRuleError,
+} from "../../../modules";
+import { MODULE_NAMING_CONTEXT } from "../../../modules/rules/enforce";
+import { withScratchApp } from "../../../modules/hcl/terraform-json";
+
+export type ModuleInputs = Record<string, string | number | boolean | string[] | Record<string, unknown>[] | Record<string, string>>;
+
+const COMMON = {
+  cluster_arn: "arn:aws:ecs:us-east-1:123456789012:cluster/demo",
+  task_definition_arn: "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1",
+};
+const VPC = "vpc-0123456789abcdef0";
+const SUBNETS = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"];
+const NAMESPACE_ID = "ns-abcdefgh12345678";
+
+/** Fargate, awsvpc, new namespace: valid as it is. */
+export const AWSVPC_BASE: ModuleInputs = {
+  ...COMMON,
+  namespace_name: "service",
+  vpc_id: VPC,
+  service_name: "api",
+  network_mode: "awsvpc",
+  subnet_ids: SUBNETS,
+};
+
+/** EC2, bridge, SRV on container web:80, new namespace: valid as it is. */
+export const BRIDGE_BASE: ModuleInputs = {
+  ...COMMON,
+  namespace_name: "service",
+  vpc_id: VPC,
+  service_name: "orders",
+  network_mode: "bridge",
+  launch_type: "EC2",
+  container_name: "web",
+  container_port: 80,
+};
+
+const without = (inputs: ModuleInputs, ...keys: string[]): ModuleInputs =>
+  Object.fromEntries(Object.entries(inputs).filter(([k]) => !keys.includes(k)));
+
+/** Valid input sets; each is planned through the HCL and the JSON flavour of the module. */
+export const VALID_CASES: Record<string, ModuleInputs> = {
+  fargate_a_records: { ...AWSVPC_BASE, desired_count: 2, dns_ttl: 600, tags: { team: "payments" }, security_group_ids: ["sg-0123456789abcdef0"] },
+  bridge_srv_existing_namespace: {
+    ...without(BRIDGE_BASE, "vpc_id"),
+    create_namespace: false,
+    namespace_id: NAMESPACE_ID,
+    namespace_name: "internal.example.com",
+    discovery_name: "orders-v2",
+    routing_policy: "WEIGHTED",
+  },
+  host_srv: { ...BRIDGE_BASE, network_mode: "host", service_name: "inventory", container_port: 8080 },
+  awsvpc_srv_port_with_target_group: {
+    ...AWSVPC_BASE,
+    dns_record_type: "SRV",
+    srv_port: 8080,
+    assign_public_ip: true,
+    load_balancers: [{ target_group_arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/0123456789abcdef", container_name: "web", container_port: 8080 }],
+  },
+  awsvpc_a_aaaa: { ...AWSVPC_BASE, dns_record_type: "A_AAAA", dns_ttl: 0, desired_count: 0 },
+};
+
+export interface BadCase {
+  readonly name: string;
+  readonly inputs: ModuleInputs;
+  /** The rule that must fail, and only it. */
+  readonly ruleId: string;
+  /** Variable validations stop the plan before resources are checked: they get a root of their own. */
+  readonly phase: "validation" | "precondition";
+}
+
+export const BAD_CASES: readonly BadCase[] = [
+  // validations (one variable)
+  { name: "network_mode_none", inputs: { ...AWSVPC_BASE, network_mode: "none" }, ruleId: "SD010", phase: "validation" },
+  { name: "network_mode_unknown", inputs: { ...AWSVPC_BASE, network_mode: "nat" }, ruleId: "SD010", phase: "validation" },
+  { name: "ttl_fraction", inputs: { ...AWSVPC_BASE, dns_ttl: 1.5 }, ruleId: "SD008", phase: "validation" },
+  { name: "ttl_negative", inputs: { ...AWSVPC_BASE, dns_ttl: -1 }, ruleId: "SD008", phase: "validation" },
+  { name: "ttl_too_large", inputs: { ...AWSVPC_BASE, dns_ttl: 2147483648 }, ruleId: "SD008", phase: "validation" },
+  { name: "routing_policy", inputs: { ...AWSVPC_BASE, routing_policy: "ROUND_ROBIN" }, ruleId: "SD007", phase: "validation" },
+  { name: "desired_count_above_1000", inputs: { ...AWSVPC_BASE, desired_count: 1001 }, ruleId: "SD026", phase: "validation" },
+  { name: "namespace_name_invalid", inputs: { ...AWSVPC_BASE, namespace_name: "my namespace" }, ruleId: "SD001", phase: "validation" },
+  { name: "launch_type_unknown", inputs: { ...AWSVPC_BASE, launch_type: "EXTERNAL" }, ruleId: "SD011", phase: "validation" },
+  { name: "container_port_out_of_range", inputs: { ...BRIDGE_BASE, container_port: 70000 }, ruleId: "SD021", phase: "validation" },
+  { name: "srv_port_zero", inputs: { ...AWSVPC_BASE, dns_record_type: "SRV", srv_port: 0 }, ruleId: "SD022", phase: "validation" },
+  // preconditions (several inputs)
+  { name: "bridge_with_a_records", inputs: { ...without(BRIDGE_BASE, "container_name", "container_port"), dns_record_type: "A" }, ruleId: "SD013", phase: "precondition" },
+  { name: "bridge_without_container", inputs: without(BRIDGE_BASE, "container_name", "container_port"), ruleId: "SD017", phase: "precondition" },
+  { name: "host_without_container_port", inputs: { ...without(BRIDGE_BASE, "container_port"), network_mode: "host" }, ruleId: "SD017", phase: "precondition" },
+  {
+    name: "awsvpc_srv_port_and_container",
+    inputs: { ...AWSVPC_BASE, dns_record_type: "SRV", srv_port: 8080, container_name: "web", container_port: 8080 },
+    ruleId: "SD015",
+    phase: "precondition",
+  },
+  { name: "fargate_bridge", inputs: { ...BRIDGE_BASE, launch_type: "FARGATE" }, ruleId: "SD012", phase: "precondition" },
+  { name: "awsvpc_without_subnets", inputs: without(AWSVPC_BASE, "subnet_ids"), ruleId: "SD023", phase: "precondition" },
+  { name: "discovery_name_not_a_label", inputs: { ...AWSVPC_BASE, discovery_name: "api.v2" }, ruleId: "SD004", phase: "precondition" },
+  { name: "service_name_not_a_label", inputs: { ...AWSVPC_BASE, service_name: "api_-" + "x".repeat(63) }, ruleId: "SD004", phase: "precondition" },
+  { name: "missing_vpc_id", inputs: without(AWSVPC_BASE, "vpc_id"), ruleId: "SD002", phase: "precondition" },
+  { name: "missing_namespace_id", inputs: { ...without(AWSVPC_BASE, "vpc_id"), create_namespace: false }, ruleId: "SD003", phase: "precondition" },
+  {
+    name: "namespace_id_malformed",
+    inputs: { ...without(AWSVPC_BASE, "vpc_id"), create_namespace: false, namespace_id: "service" },
+    ruleId: "SD003",
+    phase: "precondition",
+  },
+  { name: "cname_records", inputs: { ...AWSVPC_BASE, dns_record_type: "CNAME" }, ruleId: "SD006", phase: "precondition" },
+  { name: "srv_port_with_bridge", inputs: { ...BRIDGE_BASE, srv_port: 8080 }, ruleId: "SD014", phase: "precondition" },
+  { name: "a_records_with_container", inputs: { ...AWSVPC_BASE, container_name: "web", container_port: 80 }, ruleId: "SD016", phase: "precondition" },
+  { name: "bridge_with_subnets", inputs: { ...BRIDGE_BASE, subnet_ids: SUBNETS }, ruleId: "SD024", phase: "precondition" },
+  { name: "public_ip_on_ec2", inputs: { ...AWSVPC_BASE, launch_type: "EC2", assign_public_ip: true }, ruleId: "SD025", phase: "precondition" },
+];
+
+/**
+ * The message the TypeScript constructs give for `inputs`, with module naming on, for `ruleId`:
+ * the module's inputs are translated to construct props and the construct's rule error is read.
+ */
+export function typescriptMessage(inputs: ModuleInputs, ruleId: string): string {
+  return withScratchApp((app) => {
+    const stack = new TerraformStack(app, "expected");
+    stack.node.setContext(MODULE_NAMING_CONTEXT, true);
+    const str = (k: string) => inputs[k] as string | undefined;
+    const num = (k: string) => inputs[k] as number | undefined;
+    const subnets = (inputs.subnet_ids as string[] | undefined) ?? [];
+    const groups = (inputs.security_group_ids as string[] | undefined) ?? [];
+    const attempts: (() => void)[] = [
+      () =>
+        inputs.create_namespace === false
+          ? PrivateDnsNamespace.fromNamespaceAttributes(stack, "existing", { namespaceId: str("namespace_id")!, namespaceName: str("namespace_name")! })
+          : new PrivateDnsNamespace(stack, "namespace", { name: str("namespace_name")!, vpcId: str("vpc_id")! }),
+      () =>
+        new DiscoverableEcsService(stack, "service", {
+          cluster: str("cluster_arn")!,
+          serviceName: str("service_name")!,
+          desiredCount: num("desired_count"),
+          launchType: str("launch_type") as never,
+          taskDefinition: { taskDefinitionArn: str("task_definition_arn")!, networkMode: str("network_mode") as NetworkMode },
+          discovery: {
+            namespace: { namespaceId: NAMESPACE_ID, namespaceName: str("namespace_name")! },
+            name: str("discovery_name"),
+            dnsRecordType: str("dns_record_type") as never,
+            dnsTtl: num("dns_ttl"),
+            routingPolicy: str("routing_policy") as never,
+            containerName: str("container_name"),
+            containerPort: num("container_port"),
+            port: num("srv_port"),
+          },
+          network:
+            subnets.length + groups.length > 0
+              ? { subnetIds: subnets, securityGroupIds: groups, assignPublicIp: inputs.assign_public_ip as boolean | undefined }
+              : undefined,
+          loadBalancers: inputs.load_balancers as unknown as LoadBalancerTarget[] | undefined,
+        }),
+    ];
+    const messages: string[] = [];
+    for (const attempt of attempts) {
+      try {
+        attempt();
+      } catch (e) {
+        if (!(e instanceof ServiceDiscoveryRuleError)) throw e;
+        messages.push(...e.violations.filter((v) => v.ruleId === ruleId).map((v) => v.message));
+      }
+    }
+    if (messages.length !== 1) throw new Error(`expected one ${ruleId} violation from TypeScript for ${JSON.stringify(inputs)}, got ${messages.length}`);
+    return messages[0];
+  });
+}

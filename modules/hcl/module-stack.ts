@@ -1,0 +1,161 @@
+/**
+ * The exported Terraform module, built from the library's own constructs.
+ *
+ * Every input is a Terraform variable; the constructs receive the variables' tokens, so their
+ * defaults (record type by network mode, discovery name, registry fields) become Terraform
+ * expressions and their rules become `validation`/`precondition` blocks, with messages that name
+ * the module's variables (`MODULE_NAMING_CONTEXT`). Nothing here restates a default or a rule.
+ */
+import { Fn, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, ref } from "cdktf";
+import { Construct, Node } from "constructs";
+import { orDefault, when } from "../core/expr";
+import { DiscoverableEcsService, LoadBalancerTarget } from "../ecs/discoverable-ecs-service";
+import { LaunchType, NetworkMode } from "../ecs/task-definition-spec";
+import { INamespace } from "../namespace/namespace";
+import { PrivateDnsNamespace } from "../namespace/private-dns-namespace";
+import { NAMESPACE_RULES } from "../rules/catalogue";
+import { DeferredCheck, MODULE_NAMING_CONTEXT, attachPreconditions, enforce } from "../rules/enforce";
+import { MODULE_VARIABLES } from "../rules/fields";
+import { MODULE_OUTPUT_SPECS } from "./module-outputs";
+import { ModuleVariables, declareModuleVariables, variableTokens } from "./module-variables";
+import { RulePlacement, placeRuleChecks, placeWarningChecks } from "./rule-placement";
+
+/**
+ * Terraform versions the module supports: `check` blocks (the TTL warning) arrived in 1.5,
+ * preconditions and interpolated validation messages in 1.2. Cross-variable validations (1.9)
+ * are not used, so teams on 1.5-1.8 can adopt the module.
+ */
+export const MODULE_REQUIRED_VERSION = ">= 1.5";
+/** AWS provider versions the module supports; the tests plan against 5.100.0. */
+export const MODULE_AWS_PROVIDER_VERSION = ">= 5.0, < 6.0";
+
+/** Logical name of every resource in the module: one of each type, so `this`. */
+const RESOURCE_NAME = "this";
+
+export class ServiceDiscoveryModuleStack extends TerraformStack {
+  public readonly variables: ModuleVariables;
+  /** Where each rule is checked (validation or precondition), for the README and tests. */
+  public readonly rulePlacements: readonly RulePlacement[];
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // Messages name `var.<variable>` and interpolate values with jsonencode().
+    this.node.setContext(MODULE_NAMING_CONTEXT, true);
+    this.addOverride("terraform.required_version", MODULE_REQUIRED_VERSION);
+    this.addOverride("terraform.required_providers", { aws: { source: "hashicorp/aws", version: MODULE_AWS_PROVIDER_VERSION } });
+
+    this.variables = declareModuleVariables(this);
+    const v = variableTokens(this.variables);
+    const createNamespace = v.bool("create_namespace");
+    const namespaceName = v.string("namespace_name");
+    const tags = v.any<Record<string, string>>("tags");
+
+    // The namespace exists only when created here: `count`, and `one(...[*])` to read it.
+    const created = new PrivateDnsNamespace(this, "namespace", {
+      name: namespaceName,
+      vpcId: v.string("vpc_id"),
+      tags,
+    });
+    created.resource.count = when(createNamespace, 1, 0);
+    const namespace: INamespace = {
+      namespaceId: when(createNamespace, instanceAttribute(created.resource, "id"), v.string("namespace_id")),
+      namespaceName,
+      namespaceArn: instanceAttribute(created.resource, "arn"),
+    };
+
+    const serviceName = v.string("service_name");
+    const service = new DiscoverableEcsService(this, "service", {
+      cluster: v.string("cluster_arn"),
+      serviceName,
+      desiredCount: v.number("desired_count"),
+      launchType: v.string("launch_type") as LaunchType,
+      taskDefinition: {
+        taskDefinitionArn: v.string("task_definition_arn"),
+        networkMode: v.string("network_mode") as NetworkMode,
+      },
+      discovery: {
+        namespace,
+        name: orDefault(v.string("discovery_name"), serviceName),
+        dnsRecordType: v.string("dns_record_type") as never,
+        dnsTtl: v.number("dns_ttl"),
+        routingPolicy: v.string("routing_policy") as never,
+        containerName: v.string("container_name"),
+        containerPort: v.number("container_port"),
+        port: v.number("srv_port"),
+        forceDestroy: v.bool("force_destroy"),
+      },
+      network: {
+        subnetIds: v.list("subnet_ids"),
+        securityGroupIds: v.list("security_group_ids"),
+        assignPublicIp: v.bool("assign_public_ip"),
+      },
+      loadBalancers: v.any<LoadBalancerTarget[]>("load_balancers"),
+      tags,
+    });
+
+    this.checkNamespaceInputs(created, service, {
+      namespaceName,
+      createNamespace,
+      vpcId: v.string("vpc_id"),
+      namespaceId: v.string("namespace_id"),
+    });
+
+    const outputs: Record<string, unknown> = {
+      namespace_id: namespace.namespaceId,
+      namespace_arn: namespace.namespaceArn,
+      namespace_hosted_zone_id: instanceAttribute(created.resource, "hosted_zone"),
+      discovery_service_arn: service.discoveryService.serviceArn,
+      discovery_service_id: service.discoveryService.serviceId,
+      ecs_service_id: service.ecsServiceId,
+      ecs_service_name: service.ecsServiceName,
+      dns_name: service.dnsName,
+    };
+    for (const spec of MODULE_OUTPUT_SPECS) {
+      // Variables own the plain construct ids; an output of the same name gets its name back here.
+      new TerraformOutput(this, `output-${spec.name}`, { value: outputs[spec.name], description: spec.description }).overrideLogicalId(
+        spec.name,
+      );
+    }
+
+    this.rulePlacements = [...placeRuleChecks(this, this.variables), ...placeWarningChecks(this)];
+  }
+
+  /**
+   * Every resource is the module's only one of its type, so it is named `this` (the convention
+   * of Terraform modules) instead of cdktf's hashed construct path. Names are allocated when a
+   * construct first reads an attribute, before any `overrideLogicalId` could run.
+   */
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    if (!(element instanceof TerraformResource)) return super.allocateLogicalId(element);
+    const type = element.terraformResourceType;
+    const taken = this.node
+      .findAll()
+      .filter((c) => c !== element && c instanceof TerraformResource && c.terraformResourceType === type);
+    if (taken.length > 0) throw new Error(`the module may hold one ${type}; found ${taken.map((c) => c.node.path).join(", ")}`);
+    return RESOURCE_NAME;
+  }
+
+  /**
+   * The namespace rules, once, with the module's facts. The construct checked its inputs as if
+   * the namespace were always created; here it is created only when `var.create_namespace`, and
+   * a reused one needs `var.namespace_id`. The VPC check goes on the namespace (only it reads
+   * `vpc_id`, and a failed precondition stops the resource before the provider complains about
+   * a null argument); the others go on the discovery service, which exists either way.
+   */
+  private checkNamespaceInputs(
+    created: PrivateDnsNamespace,
+    service: DiscoverableEcsService,
+    facts: Parameters<typeof NAMESPACE_RULES[number]["holds"]>[0],
+  ): void {
+    const checks = enforce({ scope: this, names: MODULE_VARIABLES }, NAMESPACE_RULES, facts);
+    const readsVpc = (c: DeferredCheck) => NAMESPACE_RULES.find((r) => r.id === c.ruleId)?.subject === "vpcId";
+    created.resource.lifecycle = { ...created.resource.lifecycle, precondition: undefined };
+    attachPreconditions(created.resource, checks.filter(readsVpc));
+    attachPreconditions(service.discoveryService.resource, checks.filter((c) => !readsVpc(c)));
+  }
+}
+
+/** `one(<resource>[*].<attribute>)`: the attribute of a `count` resource, null without instances. */
+function instanceAttribute(resource: TerraformResource, attribute: string): string {
+  return Fn.one(ref(`${resource.terraformResourceType}.${RESOURCE_NAME}[*].${attribute}`, TerraformStack.of(resource)) as never);
+}
