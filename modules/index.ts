@@ -8,6 +8,8 @@ export * from "./discovery/discovery-service";
 export * from "./ecs/task-definition-spec";
 export * from "./ecs/task-definition";
 export * from "./ecs/discoverable-ecs-service";
+export type { AccessPeer, PortRange } from "./ecs/service-access";
+export { DYNAMIC_HOST_PORTS } from "./ecs/service-access";
 export { ServiceDiscoveryRuleError, RuleViolation } from "./rules/enforce";
 export { ALL_RULES } from "./rules/catalogue";
 export * from "./core/aws-limits";
