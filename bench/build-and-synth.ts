@@ -21,11 +21,16 @@ export function builderOf(variant: Variant): TopologyBuilder {
 export const STACK_NAME = "bench";
 
 export interface BuildAndSynthTiming {
-  /** Constructing the app, stack, provider and the topology. */
+  /** Constructing the app, stack, provider and the topology (wall time). */
   readonly buildMs: number;
-  /** `app.synth()`: resolving tokens and writing cdk.tf.json. */
+  /** `app.synth()`: resolving tokens and writing cdk.tf.json (wall time). */
   readonly synthMs: number;
   readonly totalMs: number;
+  /**
+   * CPU time (user + system, all threads of the process) of build + synth. Less sensitive than
+   * wall time to other processes competing for the cores.
+   */
+  readonly totalCpuMs: number;
 }
 
 /**
@@ -33,6 +38,7 @@ export interface BuildAndSynthTiming {
  * run does. Module loading is not included (measured on its own).
  */
 export function buildAndSynth(build: TopologyBuilder, n: number, outdir: string): BuildAndSynthTiming {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const app = new App({ outdir });
   const stack = new TerraformStack(app, STACK_NAME);
@@ -41,5 +47,6 @@ export function buildAndSynth(build: TopologyBuilder, n: number, outdir: string)
   const t1 = performance.now();
   app.synth();
   const t2 = performance.now();
-  return { buildMs: t1 - t0, synthMs: t2 - t1, totalMs: t2 - t0 };
+  const cpu = process.cpuUsage(cpu0);
+  return { buildMs: t1 - t0, synthMs: t2 - t1, totalMs: t2 - t0, totalCpuMs: (cpu.user + cpu.system) / 1000 };
 }

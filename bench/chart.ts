@@ -6,7 +6,7 @@ import { BenchResults } from "./results";
 
 const WIDTH = 760;
 const HEIGHT = 480;
-const MARGIN = { left: 78, right: 30, top: 58, bottom: 84 };
+const MARGIN = { left: 78, right: 30, top: 58, bottom: 92 };
 const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 
@@ -106,11 +106,14 @@ export function renderChart(results: BenchResults): string {
     );
   });
   const m = results.machine;
-  parts.push(
-    `<text x="${WIDTH / 2}" y="${HEIGHT - 12}" text-anchor="middle" font-size="11" fill="#666">${escapeXml(
-      `${m.cpus} × ${m.cpuModel}, Node ${m.node}; ${results.generatedAt.slice(0, 10)}; load average at start ${m.loadAverageAtStart[0].toFixed(2)}, max ${m.maxOneMinuteLoad.toFixed(2)} (${m.busy})`,
-    )}</text>`,
-    "</svg>",
+  const others = Math.max(0, ...Object.values(m.otherProcessesCores));
+  const footer = [
+    `${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${results.generatedAt.slice(0, 10)}`,
+    `other processes used up to ${others.toFixed(2)} cores during the run (1-min load average up to ${m.maxOneMinuteLoad.toFixed(2)})`,
+  ];
+  footer.forEach((line, i) =>
+    parts.push(`<text x="${WIDTH / 2}" y="${HEIGHT - 26 + i * 15}" text-anchor="middle" font-size="11" fill="#666">${escapeXml(line)}</text>`),
   );
+  parts.push("</svg>");
   return `${parts.join("\n")}\n`;
 }

@@ -12,6 +12,7 @@ export interface MeasureChildResult {
   readonly buildMs: number;
   readonly synthMs: number;
   readonly totalMs: number;
+  readonly totalCpuMs: number;
   /** Peak resident set size of the child process, MiB. */
   readonly maxRssMb: number;
 }

@@ -28,6 +28,8 @@ export interface VariantAtSize {
   readonly totalMs: Summary;
   readonly buildMs: Summary;
   readonly synthMs: Summary;
+  /** CPU time of build + synth, ms (cross-check when the machine is busy). */
+  readonly totalCpuMs: Summary;
   /** Peak RSS of each measurement process, MiB. */
   readonly maxRssMb: Summary;
 }
@@ -39,8 +41,10 @@ export interface ScalingRow {
   readonly repetitions: number;
   readonly library: VariantAtSize;
   readonly l1: VariantAtSize;
-  /** library / L1 of the median build + synth times. */
+  /** library / L1 of the median build + synth (wall) times. */
   readonly ratio: number;
+  /** library / L1 of the median CPU times. */
+  readonly cpuRatio: number;
 }
 
 export interface LoadResult {
@@ -51,6 +55,8 @@ export interface LoadResult {
 
 export interface SynthCommandResult {
   readonly wallMs: Summary;
+  /** CPU time of the whole process tree (cdktf CLI + app), Linux only. */
+  readonly cpuMs?: Summary;
 }
 
 export interface TargetResult {
@@ -93,7 +99,10 @@ export interface BenchResults {
     readonly command: string;
     readonly main: SynthCommandResult;
     readonly emptyApp: SynthCommandResult;
+    /** main.ts / empty app, median wall times. */
     readonly ratio: number;
+    /** main.ts / empty app, median CPU times (cross-check on a busy machine). */
+    readonly cpuRatio?: number;
   } | { readonly error: string };
   readonly testSuite?: TestSuiteTiming[];
   readonly targets: TargetResult[];

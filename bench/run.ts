@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the library against hand-written cdktf L1 code for the same topology, module
  * load time, and `cdktf synth` of the example app against an empty app. Writes bench/results.json,
- * bench/results.md and bench/chart.svg. See bench/README section in the top-level README.
+ * bench/results.md and bench/chart.svg, and the Performance section of README.md (between its
+ * markers) from the same results.
  *
  * Flags (after `npm run bench --`):
  *   --quick    fewer sizes and repetitions, results under .work/bench/quick (for trying changes)
@@ -23,6 +24,7 @@ import { FINDINGS } from "./findings";
 import { LOAD_VARIANTS, LoadChildResult, LoadVariant } from "./load-child";
 import { MeasureChildResult } from "./measure-child";
 import { summarizeProfile } from "./profile-summary";
+import { renderReadmeSection, updateReadme } from "./readme-section";
 import { renderMarkdown } from "./report";
 import {
   BenchResults,
@@ -34,8 +36,8 @@ import {
   VariantAtSize,
 } from "./results";
 import { countResources } from "./resource-counts";
-import { median, round, summarize } from "./stats";
-import { CpuSnapshot, cpuSnapshot, oneMinuteLoad, otherCoresBusy } from "./system-load";
+import { round, summarize } from "./stats";
+import { CpuSnapshot, childrenCpuMs, cpuSnapshot, oneMinuteLoad, otherCoresBusy } from "./system-load";
 import { SIZES } from "./topology";
 
 type Part = "scaling" | "load" | "synth";
@@ -109,6 +111,7 @@ function variantSummary(samples: MeasureChildResult[]): VariantAtSize {
     totalMs: summarize(samples.map((s) => s.totalMs)),
     buildMs: summarize(samples.map((s) => s.buildMs)),
     synthMs: summarize(samples.map((s) => s.synthMs)),
+    totalCpuMs: summarize(samples.map((s) => s.totalCpuMs)),
     maxRssMb: summarize(samples.map((s) => s.maxRssMb)),
   };
 }
@@ -146,9 +149,10 @@ function runScaling(opts: Options): ScalingRow[] {
       library,
       l1,
       ratio: round(library.totalMs.median / l1.totalMs.median, 3),
+      cpuRatio: round(library.totalCpuMs.median / l1.totalCpuMs.median, 3),
     };
     log(
-      `N=${n}: library ${library.totalMs.median} ms, L1 ${l1.totalMs.median} ms, ratio ${row.ratio}, peak RSS ${library.maxRssMb.max}/${l1.maxRssMb.max} MB`,
+      `N=${n}: library ${library.totalMs.median} ms, L1 ${l1.totalMs.median} ms, ratio ${row.ratio} (CPU time ratio ${row.cpuRatio}), peak RSS ${library.maxRssMb.max}/${l1.maxRssMb.max} MB`,
     );
     rows.push(row);
   }
@@ -219,9 +223,10 @@ function prepareEmptyApp(): string {
   return dir;
 }
 
-function timeSynth(cwd: string, outdir: string): number {
+function timeSynth(cwd: string, outdir: string): { wallMs: number; cpuMs?: number } {
   rmSync(outdir, { recursive: true, force: true });
   noteLoad();
+  const cpu0 = childrenCpuMs();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [CDKTF_CLI, "synth", "--output", outdir], {
     cwd,
@@ -229,18 +234,19 @@ function timeSynth(cwd: string, outdir: string): number {
     env: { ...process.env, CHECKPOINT_DISABLE: "1" },
     maxBuffer: 64 * 1024 * 1024,
   });
-  const ms = performance.now() - t0;
+  const wallMs = performance.now() - t0;
+  const cpu1 = childrenCpuMs();
   if (r.status !== 0) throw new Error(`cdktf synth in ${cwd} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   if (!existsSync(join(outdir, "manifest.json"))) throw new Error(`cdktf synth in ${cwd} wrote no manifest to ${outdir}`);
-  return ms;
+  return { wallMs, cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
 }
 
 function runCdktfSynth(opts: Options): BenchResults["cdktfSynth"] {
   try {
     const emptyApp = prepareEmptyApp();
     const reps = opts.quick ? 1 : 4;
-    const main: number[] = [];
-    const empty: number[] = [];
+    const main: { wallMs: number; cpuMs?: number }[] = [];
+    const empty: { wallMs: number; cpuMs?: number }[] = [];
     for (let rep = 0; rep < reps; rep++) {
       const order = rep % 2 === 0 ? ["main", "empty"] : ["empty", "main"];
       for (const which of order) {
@@ -248,11 +254,19 @@ function runCdktfSynth(opts: Options): BenchResults["cdktfSynth"] {
         else empty.push(timeSynth(emptyApp, join(emptyApp, "cdktf.out")));
       }
     }
-    const mainResult: SynthCommandResult = { wallMs: summarize(main, 0) };
-    const emptyResult: SynthCommandResult = { wallMs: summarize(empty, 0) };
-    const ratio = round(median(main) / median(empty), 3);
-    log(`cdktf synth: main.ts ${mainResult.wallMs.median} ms, empty app ${emptyResult.wallMs.median} ms, ratio ${ratio}`);
-    return { command: "cdktf synth --output <dir>", main: mainResult, emptyApp: emptyResult, ratio };
+    const result = (runs: typeof main): SynthCommandResult => {
+      const cpu = runs.map((r) => r.cpuMs).filter((v): v is number => v !== undefined);
+      return { wallMs: summarize(runs.map((r) => r.wallMs), 0), cpuMs: cpu.length === runs.length ? summarize(cpu, 0) : undefined };
+    };
+    const mainResult = result(main);
+    const emptyResult = result(empty);
+    const ratio = round(mainResult.wallMs.median / emptyResult.wallMs.median, 3);
+    const cpuRatio =
+      mainResult.cpuMs && emptyResult.cpuMs ? round(mainResult.cpuMs.median / emptyResult.cpuMs.median, 3) : undefined;
+    log(
+      `cdktf synth: main.ts ${mainResult.wallMs.median} ms, empty app ${emptyResult.wallMs.median} ms, ratio ${ratio} (CPU time ratio ${cpuRatio})`,
+    );
+    return { command: "cdktf synth --output <dir>", main: mainResult, emptyApp: emptyResult, ratio, cpuRatio };
   } catch (e) {
     const error = (e as Error).message;
     log(`cdktf synth not measured: ${error}`);
@@ -400,6 +414,10 @@ function main(): void {
   writeFileSync(join(outDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(outDir, "results.md"), renderMarkdown(results));
   if (scaling.length > 0) writeFileSync(join(outDir, "chart.svg"), renderChart(results));
+  if (!partial) {
+    const updated = updateReadme(join(ROOT, "README.md"), renderReadmeSection(results));
+    log(updated ? "updated the Performance section of README.md" : "README.md has no performance markers; left alone");
+  }
 
   log(`\nmachine: ${results.machine.busy}; load average ${results.machine.loadAverageAtStart.join("/")} -> ${results.machine.loadAverageAtEnd.join("/")}`);
   for (const t of results.targets) log(`${t.met ? "MET   " : "MISSED"} ${t.description}: ${t.value} ${t.unit} (limit ${t.limit} ${t.unit})`);

@@ -1,0 +1,80 @@
+/**
+ * The Performance section of README.md, between `<!-- BEGIN performance -->` and
+ * `<!-- END performance -->`, rendered from the results of a full `npm run bench` run so the
+ * README never quotes numbers the committed results do not hold.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { BenchResults } from "./results";
+
+const BEGIN = "<!-- BEGIN performance -->";
+const END = "<!-- END performance -->";
+
+const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
+
+export function renderReadmeSection(r: BenchResults): string {
+  const m = r.machine;
+  const lines: string[] = [
+    "## Performance",
+    "",
+    "Measured by `npm run bench` on this repository's reference machine " +
+      `(${m.cpus} × ${m.cpuModel}, Node ${m.node}; ${r.generatedAt.slice(0, 10)}; machine ${m.busy}). ` +
+      "The same topology — one Cloud Map namespace plus N × (Cloud Map service + ECS service + task definition) — is built " +
+      "once through this library and once with hand-written cdktf L1 classes producing identical resources (a unit test compares " +
+      "them attribute by attribute), each measurement in a fresh Node process running compiled JS.",
+    "",
+    "![Build + synth time against the number of services, library and hand-written L1, log-log](bench/chart.svg)",
+    "",
+    "| Target | Limit | Measured | Met |",
+    "|---|---|---|---|",
+    ...r.targets.map((t) => `| ${t.description} | ≤ ${t.limit} ${t.unit} | ${t.value} ${t.unit} | ${t.met ? "yes" : "**no**"} |`),
+    "",
+    "| N | resources | library | hand-written L1 | library / L1 | library peak RSS |",
+    "|---:|---:|---:|---:|---:|---:|",
+    ...r.scaling.map(
+      (s) =>
+        `| ${s.n} | ${s.resources} | ${ms(s.library.totalMs.median)} | ${ms(s.l1.totalMs.median)} | ×${s.ratio.toFixed(2)} | ${s.library.maxRssMb.max.toFixed(0)} MB |`,
+    ),
+    "",
+  ];
+  const load = r.load.variants;
+  if (load.library && load.deep) {
+    lines.push(
+      `Loading the library entry point takes ${ms(load.library.requireMs.median)} against ${ms(load.deep.requireMs.median)} for deep-importing only the cdktf/provider classes it uses` +
+        (load.barrel ? `; the \`@cdktf/provider-aws\` barrel alone takes ${ms(load.barrel.requireMs.median)} and ${load.barrel.maxRssMb.max.toFixed(0)} MB, which is why a lint rule forbids it.` : "."),
+    );
+  }
+  if (!("error" in r.cdktfSynth)) {
+    lines.push(
+      `\`cdktf synth\` of the three example stacks takes ${ms(r.cdktfSynth.main.wallMs.median)} against ${ms(r.cdktfSynth.emptyApp.wallMs.median)} for an empty cdktf app run the same way; most of both is the cdktf CLI and ts-node start-up.`,
+    );
+  }
+  if (r.testSuite) {
+    lines.push(
+      `Test suite: ${r.testSuite.map((t) => `\`${t.command}\` ${t.wallSeconds.toFixed(0)} s (limit ${t.limitSeconds} s)`).join(", ")} — jest with @swc/jest (type-checking is \`npm run typecheck\`), one \`terraform init\` per run in the global setup.`,
+    );
+  }
+  lines.push(
+    "",
+    "What profiling found (details and before/after numbers in [bench/results.md](bench/results.md)):",
+    "",
+    "- cdktf captures a full stack trace for every token it creates; that is the largest single cost for hand-written code and for this library alike. The library creates no more tokens than the L1 code — attribute tokens nobody reads (`ecsServiceId`, `ecsServiceName`) are made on first use.",
+    "- The remaining library overhead is its construct nesting: a frame or two more per captured stack and hashed logical ids for nested resources. Flattening would change logical ids (and so replace users' resources), so it stays. Rule checks cost ~2 %.",
+    "- Growth beyond linear between N=1000 and 3000 comes from cdktf's synth (token resolution, stable JSON) and GC, equally for both variants.",
+    "",
+    "Reproduce: `npm run bench` (about 4 minutes; compiles `bench/` and the library to `.work/bench/dist`, writes `bench/results.json`, `bench/results.md`, `bench/chart.svg` and this section). " +
+      "`npm run bench -- --quick` runs fewer sizes and repetitions into `.work/bench/quick/`; `--tests` adds the test-suite timings; `--profile` writes CPU profiles of both variants at N=1000 to `.work/bench/profiles/`. " +
+      "Other processes on the machine inflate wall times: results record the load, and the CPU-time ratio in `bench/results.md` is the cross-check.",
+  );
+  return lines.join("\n");
+}
+
+/** Replaces the section between the markers; leaves README untouched if the markers are missing. */
+export function updateReadme(readmePath: string, section: string): boolean {
+  const text = readFileSync(readmePath, "utf8");
+  const begin = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (begin < 0 || end < begin) return false;
+  const updated = `${text.slice(0, begin + BEGIN.length)}\n${section}\n${text.slice(end)}`;
+  if (updated !== text) writeFileSync(readmePath, updated);
+  return true;
+}
