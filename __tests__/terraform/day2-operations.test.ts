@@ -11,7 +11,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { addVpcDnsCheck } from "../../modules/infra/vpc-dns-check";
 import { runGuard } from "../../modules/ops/guard-cli";
@@ -77,12 +77,18 @@ describeWithTerraform("day-2 operations with Terraform", () => {
   const planFiles: Record<string, string> = {};
   const guard: Record<string, GuardRun> = {};
   let replaceGuard: Promise<GuardRun> | undefined;
+  let base: string | undefined;
+
+  afterAll(() => {
+    if (base) rmSync(base, { recursive: true, force: true });
+  });
   let destroyGraph = "";
   let checkValidation: { valid: boolean; diagnostics: unknown[] } = { valid: false, diagnostics: [] };
 
   beforeAll(async () => {
     mkdirSync(join(PROJECT, ".work"), { recursive: true });
-    const base = mkdtempSync(join(PROJECT, ".work", "day2-"));
+    const root = mkdtempSync(join(PROJECT, ".work", "day2-"));
+    base = root;
     const ws = await terraformWorkspace();
     const jobs = [
       { name: "replace", recordType: "AAAA" as const, state: "day2-state-discovery.json" },
@@ -91,12 +97,12 @@ describeWithTerraform("day-2 operations with Terraform", () => {
       { name: "vpc-check" },
     ];
     await inParallel(jobs, 2, async (job) => {
-      const dir = join(base, job.name);
+      const dir = join(root, job.name);
       if (job.name === "vpc-check") {
-        const stack = new TerraformStack(Testing.app(), "vpc-check");
+        mkdirSync(join(dir, ".synth"), { recursive: true });
+        const stack = new TerraformStack(Testing.app({ outdir: join(dir, ".synth") }), "vpc-check");
         new AwsProvider(stack, "aws", { region: "us-east-1" });
         addVpcDnsCheck(stack, "vpc-0123456789abcdef0");
-        mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, "main.tf.json"), Testing.synth(stack));
         await ws.prepareRoot(dir);
         checkValidation = await ws.validate(dir);

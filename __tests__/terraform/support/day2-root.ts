@@ -30,7 +30,9 @@ export interface Day2Options {
 
 /** Synthesizes the root into `dir` (as main.tf.json) and returns `dir`. */
 export function writeDay2Root(dir: string, opts: Day2Options = {}): string {
-  const app = Testing.app({ stackTraces: false });
+  // An outdir inside the root: Testing.app would otherwise leave a temp folder per call.
+  mkdirSync(join(dir, ".synth"), { recursive: true });
+  const app = Testing.app({ stackTraces: false, outdir: join(dir, ".synth") });
   const stack = new TerraformStack(app, "day2");
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const namespace = new PrivateDnsNamespace(stack, "namespace", { name: "day2.internal", vpcId: "vpc-0123456789abcdef0" });
@@ -43,7 +45,6 @@ export function writeDay2Root(dir: string, opts: Day2Options = {}): string {
     network: { subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] },
     ...opts.service,
   });
-  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "main.tf.json"), Testing.synth(stack));
   return dir;
 }
