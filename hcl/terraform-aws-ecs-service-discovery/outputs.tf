@@ -37,5 +37,5 @@ output "ecs_service_name" {
 
 output "dns_name" {
   description = "Name clients resolve: \"<discovery_name>.<namespace_name>\"."
-  value       = "${(var.discovery_name != null) ? var.discovery_name : var.service_name}.${var.namespace_name}"
+  value       = "${local.discovery_name}.${var.namespace_name}"
 }

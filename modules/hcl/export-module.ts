@@ -74,4 +74,11 @@ function main(argv: readonly string[]): void {
   process.stdout.write(`wrote ${written.length} files to ${relative(process.cwd(), out) || "."}\n`);
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) {
+  try {
+    main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`export-module: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -37,13 +37,17 @@ export function synthesizeModuleSource(): ModuleSource {
       const schema = kind === "variable" ? VARIABLE_SCHEMA : kind === "check" ? CHECK_SCHEMA : OUTPUT_SCHEMA;
       return Object.entries(section).map(([name, body]) => ({ type: kind, labels: [name], body, schema }));
     };
-    const unexpected = Object.keys(json).filter((k) => !["terraform", "variable", "resource", "check", "output"].includes(k));
-    if (unexpected.length > 0) throw new Error(`the module must declare only terraform, variables, resources, checks and outputs; found ${unexpected.join(", ")}`);
+    const unexpected = Object.keys(json).filter((k) => !["terraform", "variable", "locals", "resource", "check", "output"].includes(k));
+    if (unexpected.length > 0) throw new Error(`the module must declare only terraform, variables, locals, resources, checks and outputs; found ${unexpected.join(", ")}`);
 
     const hclFiles = {
       "versions.tf": renderHcl([{ type: "terraform", labels: [], body: json.terraform as JsonObject, schema: TERRAFORM_SCHEMA }]),
       "variables.tf": renderHcl(blocks("variable")),
-      "main.tf": renderHcl([...blocks("resource"), ...blocks("check")]),
+      "main.tf": renderHcl([
+        ...(json.locals ? [{ type: "locals", labels: [], body: json.locals as JsonObject, schema: {} }] : []),
+        ...blocks("resource"),
+        ...blocks("check"),
+      ]),
       "outputs.tf": renderHcl(blocks("output")),
     };
     return { json, hclFiles, rulePlacements: stack.rulePlacements };

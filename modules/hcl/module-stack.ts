@@ -6,10 +6,11 @@
  * expressions and their rules become `validation`/`precondition` blocks, with messages that name
  * the module's variables (`MODULE_NAMING_CONTEXT`). Nothing here restates a default or a rule.
  */
-import { Fn, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, ref } from "cdktf";
+import { Fn, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack, ref } from "cdktf";
 import { Construct, Node } from "constructs";
-import { orDefault, when } from "../core/expr";
+import { markNonNull, orDefault, when } from "../core/expr";
 import { DiscoverableEcsService, LoadBalancerTarget } from "../ecs/discoverable-ecs-service";
+import { resolveRegistration } from "../ecs/registration";
 import { LaunchType, NetworkMode } from "../ecs/task-definition-spec";
 import { INamespace } from "../namespace/namespace";
 import { PrivateDnsNamespace } from "../namespace/private-dns-namespace";
@@ -63,7 +64,17 @@ export class ServiceDiscoveryModuleStack extends TerraformStack {
       namespaceArn: instanceAttribute(created.resource, "arn"),
     };
 
+    // Effective values many rules read, named once as locals so the conditions stay readable.
+    // The record type default is the constructs' own (`resolveRegistration`), not restated here.
     const serviceName = v.string("service_name");
+    const networkMode = v.string("network_mode") as NetworkMode;
+    const discoveryName = local(this, "discovery_name", orDefault(v.string("discovery_name"), serviceName));
+    const dnsRecordType = local(
+      this,
+      "dns_record_type",
+      resolveRegistration({ networkMode, dnsRecordType: v.string("dns_record_type") }).dnsRecordType,
+    );
+
     const service = new DiscoverableEcsService(this, "service", {
       cluster: v.string("cluster_arn"),
       serviceName,
@@ -71,12 +82,12 @@ export class ServiceDiscoveryModuleStack extends TerraformStack {
       launchType: v.string("launch_type") as LaunchType,
       taskDefinition: {
         taskDefinitionArn: v.string("task_definition_arn"),
-        networkMode: v.string("network_mode") as NetworkMode,
+        networkMode,
       },
       discovery: {
         namespace,
-        name: orDefault(v.string("discovery_name"), serviceName),
-        dnsRecordType: v.string("dns_record_type") as never,
+        name: discoveryName,
+        dnsRecordType: dnsRecordType as never,
         dnsTtl: v.number("dns_ttl"),
         routingPolicy: v.string("routing_policy") as never,
         containerName: v.string("container_name"),
@@ -153,6 +164,14 @@ export class ServiceDiscoveryModuleStack extends TerraformStack {
     attachPreconditions(created.resource, checks.filter(readsVpc));
     attachPreconditions(service.discoveryService.resource, checks.filter((c) => !readsVpc(c)));
   }
+}
+
+/** A `locals` entry holding a value that is never null, as a token the constructs read. */
+function local(stack: TerraformStack, name: string, expression: string): string {
+  // Variables own the plain construct ids; the local gets its name back as its logical id.
+  const entry = new TerraformLocal(stack, `local-${name}`, expression);
+  entry.overrideLogicalId(name);
+  return markNonNull(entry.asString);
 }
 
 /** `one(<resource>[*].<attribute>)`: the attribute of a `count` resource, null without instances. */

@@ -10,7 +10,15 @@
  * (`count`) are guarded by that condition and stay where they are. Warnings the constructs could
  * not decide become `check` blocks, which Terraform reports as warnings.
  */
-import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, TerraformVariable, Tokenization } from "cdktf";
+import {
+  DefaultTokenResolver,
+  StringConcat,
+  TerraformLocal,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+  Tokenization,
+} from "cdktf";
 import { ALL_RULES } from "../rules/catalogue";
 import { deferredWarnings } from "../rules/enforce";
 import { MODULE_VARIABLES } from "../rules/fields";
@@ -51,6 +59,25 @@ function variablesOf(references: readonly string[]): string[] {
   return [...new Set(references.filter((r) => r.startsWith("var.")).map((r) => r.slice(4)))].sort();
 }
 
+/** References with every `local.x` replaced by what the local's expression refers to. */
+function expandLocals(stack: TerraformStack, references: readonly string[]): string[] {
+  const locals = new Map(
+    stack.node
+      .findAll()
+      .filter((c): c is TerraformLocal => c instanceof TerraformLocal)
+      .map((l) => [`local.${l.friendlyUniqueId}`, l]),
+  );
+  const expand = (ref: string, seen: Set<string>): string[] => {
+    const l = locals.get(ref);
+    if (!l || seen.has(ref)) return [ref];
+    seen.add(ref);
+    // `expression` reads back as a reference to the local itself; its definition is in toTerraform().
+    const definition = (l.toTerraform() as { locals: Record<string, unknown> }).locals[l.friendlyUniqueId];
+    return templateReferences(resolvedText(stack, definition)).flatMap((r) => expand(r, seen));
+  };
+  return [...new Set(references.flatMap((r) => expand(r, new Set())))];
+}
+
 /**
  * Moves single-variable preconditions to validations (dropping exact duplicates) and reports
  * where every rule is checked.
@@ -67,7 +94,7 @@ export function placeRuleChecks(stack: TerraformStack, variables: ModuleVariable
     for (const check of preconditions) {
       const condition = resolvedText(stack, check.condition);
       const message = resolvedText(stack, check.errorMessage);
-      const references = [...templateReferences(condition), ...templateReferences(message)];
+      const references = expandLocals(stack, [...templateReferences(condition), ...templateReferences(message)]);
       const used = variablesOf(references);
       const onlyVariables = references.every((r) => r.startsWith("var."));
       const ruleId = ruleIdOf(message);
@@ -109,7 +136,7 @@ export function placeWarningChecks(stack: TerraformStack): RulePlacement[] {
     const name = `${warning.ruleId.toLowerCase()}_${subject}`;
     stack.addOverride(`check.${name}`, { assert: [{ condition: warning.condition, error_message: warning.errorMessage }] });
     const message = resolvedText(stack, warning.errorMessage);
-    const used = variablesOf([...templateReferences(resolvedText(stack, warning.condition)), ...templateReferences(message)]);
+    const used = variablesOf(expandLocals(stack, [...templateReferences(resolvedText(stack, warning.condition)), ...templateReferences(message)]));
     placements.push({ ruleId: warning.ruleId, kind: "check", where: `check.${name}`, variables: used });
   }
   return dedupe(placements);

@@ -143,6 +143,7 @@ export function resourceSchemas(stack: TerraformStack, extra: Record<string, Par
     return {
       ...nested(),
       leading: ["count", "for_each", "provider", "depends_on"],
+      order: ["name"],
       trailing: ["lifecycle"],
       blocks: { ...Object.fromEntries(names.map((n) => [n, nested])), lifecycle: LIFECYCLE },
     };
