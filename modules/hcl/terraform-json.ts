@@ -6,23 +6,22 @@
  * so the `.tf.json` and `.tf` flavours of the module come from the same document.
  */
 import { App, TerraformResource, TerraformStack } from "cdktf";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { expressionReferences, splitTemplate } from "./hcl-expression";
 import { BodySchema, Json, JsonObject } from "./hcl-render";
 
 /**
- * Builds stacks in a throwaway App (cdktf's App creates its output folder on construction) and
- * returns what `define` returns.
+ * Where the export's App points its output folder. cdktf's App creates that folder (and a
+ * `stacks/` inside) on construction; nothing is synthesized into it, since the export reads the
+ * stacks in memory, so one git-ignored folder serves every run.
  */
+const SCRATCH_OUTDIR = resolve(__dirname, "../../.work/module-export-app");
+
+/** Builds stacks in an App whose output folder stays unused, and returns what `define` returns. */
 export function withScratchApp<T>(define: (app: App) => T): T {
-  const outdir = mkdtempSync(join(tmpdir(), "sd-module-"));
-  try {
-    return define(new App({ outdir, stackTraces: false, skipValidation: true }));
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  mkdirSync(dirname(SCRATCH_OUTDIR), { recursive: true });
+  return define(new App({ outdir: SCRATCH_OUTDIR, stackTraces: false, skipValidation: true }));
 }
 
 /** The stack's Terraform JSON without cdktf metadata and with named dynamic iterators. */
