@@ -125,8 +125,9 @@ here, with the same message, naming the variable to fix.
 ${usageSnippet()}
 \`\`\`
 
-Ready-to-run root modules are in [\`examples/\`](examples) (each plans as soon as it is copied;
-\`terraform.tfvars\` holds placeholder values):
+Ready-to-run root modules are in [\`examples/\`](examples). Copy one, point its \`source\` at this
+module (the git address above; the examples use \`../..\`), and \`terraform plan\` runs:
+\`terraform.tfvars\` holds placeholder values to replace with yours before \`apply\`.
 
 ${examples.map((e) => `- [\`${e.name}\`](examples/${e.name}): ${e.title}. ${e.summary}`).join("\n")}
 
