@@ -5,8 +5,8 @@
 import { BenchResults } from "./results";
 
 const WIDTH = 760;
-const HEIGHT = 480;
-const MARGIN = { left: 78, right: 30, top: 58, bottom: 92 };
+const HEIGHT = 500;
+const MARGIN = { left: 78, right: 30, top: 58, bottom: 108 };
 const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 
@@ -21,6 +21,20 @@ function escapeXml(text: string): string {
 
 function timeLabel(ms: number): string {
   return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+const STEPS = [1, 2, 5, 10];
+
+/** Largest 1-2-5 value (…, 0.5, 1, 2, 5, 10, …) at or below v. */
+function stepBelow(v: number): number {
+  const decade = 10 ** Math.floor(Math.log10(v));
+  return decade * [...STEPS].reverse().find((s) => decade * s <= v * 1.0001)!;
+}
+
+/** Smallest 1-2-5 value at or above v. */
+function stepAbove(v: number): number {
+  const decade = 10 ** Math.floor(Math.log10(v));
+  return decade * STEPS.find((s) => decade * s >= v * 0.9999)!;
 }
 
 function logScale(min: number, max: number, size: number, invert: boolean): (v: number) => number {
@@ -38,8 +52,9 @@ export function renderChart(results: BenchResults): string {
   const times = rows.flatMap((r) => [r.library.totalMs.median, r.l1.totalMs.median]);
   const xMin = Math.min(...ns) / 1.6;
   const xMax = Math.max(...ns) * 1.6;
-  const yMin = 10 ** Math.floor(Math.log10(Math.min(...times)));
-  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...times)));
+  // 1-2-5 steps just outside the data, with head room above for the ratio labels.
+  const yMin = stepBelow(Math.min(...times) / 1.3);
+  const yMax = stepAbove(Math.max(...times) * 2.2);
   const x = logScale(xMin, xMax, PLOT_W, false);
   const y = logScale(yMin, yMax, PLOT_H, true);
   const px = (n: number) => MARGIN.left + x(n);
@@ -50,14 +65,15 @@ export function renderChart(results: BenchResults): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="13">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${WIDTH / 2}" y="24" text-anchor="middle" font-size="16" font-weight="bold">Build + synth time vs number of discoverable services (log-log)</text>`,
-    `<text x="${WIDTH / 2}" y="43" text-anchor="middle" fill="#555">one namespace + N × (Cloud Map service + ECS service + task definition); median per point; label = library / L1</text>`,
+    `<text x="${WIDTH / 2}" y="43" text-anchor="middle" fill="#555">one namespace + N × (Cloud Map service + ECS service + task definition); median per point</text>`,
+    `<text x="${WIDTH / 2}" y="${HEIGHT - 50}" text-anchor="middle" font-size="11" fill="#555">labels: library / L1 ratio of wall time (bold) and of CPU time</text>`,
   );
 
   // Horizontal grid and y ticks: 1-2-5 steps within each decade.
-  for (let decade = yMin; decade < yMax * 1.001; decade *= 10) {
+  for (let decade = 10 ** Math.floor(Math.log10(yMin)); decade < yMax * 1.001; decade *= 10) {
     for (const step of [1, 2, 5]) {
       const v = decade * step;
-      if (v > yMax * 1.001) break;
+      if (v < yMin * 0.999 || v > yMax * 1.001) continue;
       const major = step === 1;
       parts.push(
         `<line x1="${MARGIN.left}" x2="${MARGIN.left + PLOT_W}" y1="${py(v)}" y2="${py(v)}" stroke="${major ? "#c9c9c9" : "#ececec"}"/>`,
@@ -94,7 +110,10 @@ export function renderChart(results: BenchResults): string {
   // Ratio labels above the higher of the two points.
   for (const r of rows) {
     const top = Math.min(py(r.library.totalMs.median), py(r.l1.totalMs.median));
-    parts.push(`<text x="${px(r.n)}" y="${top - 12}" text-anchor="middle" font-weight="bold" fill="#333">×${r.ratio.toFixed(2)}</text>`);
+    parts.push(
+      `<text x="${px(r.n)}" y="${top - 26}" text-anchor="middle" font-weight="bold" fill="#333">×${r.ratio.toFixed(2)}</text>`,
+      `<text x="${px(r.n)}" y="${top - 12}" text-anchor="middle" font-size="10.5" fill="#666">CPU ×${r.cpuRatio.toFixed(2)}</text>`,
+    );
   }
   // Legend (top left, inside the plot).
   SERIES.forEach((s, i) => {

@@ -65,6 +65,9 @@ export interface TargetResult {
   readonly value: number;
   readonly limit: number;
   readonly unit: string;
+  /** The same quantity from CPU times, which other processes on the machine distort less. */
+  readonly cpuTimeValue?: number;
+  /** Met by the wall-time value and, where there is one, by the CPU-time value too. */
   readonly met: boolean;
 }
 

@@ -310,16 +310,29 @@ function runProfiles(): void {
 
 function targets(r: Omit<BenchResults, "targets">): TargetResult[] {
   const out: TargetResult[] = [];
-  const add = (id: string, description: string, value: number, limit: number, unit: string) =>
-    out.push({ id, description, value: round(value, 2), limit, unit, met: value <= limit });
+  const add = (id: string, description: string, value: number, limit: number, unit: string, cpuTimeValue?: number) =>
+    out.push({
+      id,
+      description,
+      value: round(value, 2),
+      limit,
+      unit,
+      cpuTimeValue: cpuTimeValue === undefined ? undefined : round(cpuTimeValue, 2),
+      met: value <= limit && (cpuTimeValue === undefined || cpuTimeValue <= limit),
+    });
   const at = (n: number) => r.scaling.find((s) => s.n === n);
   const n1000 = at(1000);
   const n3000 = at(3000);
-  if (n1000) add("ratio-1000", "library / L1 build + synth time at N=1000", n1000.ratio, 1.2, "×");
-  if (n1000 && n3000) add("growth", "library t(3000) / t(1000)", r.growth.library, 3.3, "×");
+  if (n1000) add("ratio-1000", "library / L1 build + synth time at N=1000", n1000.ratio, 1.2, "×", n1000.cpuRatio);
+  if (n1000 && n3000) {
+    const cpuGrowth = n3000.library.totalCpuMs.median / n1000.library.totalCpuMs.median;
+    add("growth", "library t(3000) / t(1000)", r.growth.library, 3.3, "×", cpuGrowth);
+  }
   const load = r.load.variants.library;
   if (load) add("load", "library entry point load time", load.requireMs.median / 1000, 0.3, "s");
-  if (!("error" in r.cdktfSynth)) add("cdktf-synth", "`cdktf synth` of main.ts / empty app", r.cdktfSynth.ratio, 1.3, "×");
+  if (!("error" in r.cdktfSynth)) {
+    add("cdktf-synth", "`cdktf synth` of main.ts / empty app", r.cdktfSynth.ratio, 1.3, "×", r.cdktfSynth.cpuRatio);
+  }
   if (n3000) add("rss-3000", "library peak RSS at N=3000", n3000.library.maxRssMb.max, 512, "MB");
   for (const t of r.testSuite ?? []) {
     add(`test:${t.command}`, `\`${t.command}\` wall time${t.exitCode === 0 ? "" : " (FAILED)"}`, t.wallSeconds, t.limitSeconds, "s");
@@ -330,11 +343,11 @@ function targets(r: Omit<BenchResults, "targets">): TargetResult[] {
 function busyVerdict(others: Record<string, number>, maxOneMinute: number): string {
   const worst = Math.max(0, ...Object.values(others));
   if (Object.keys(others).length === 0) {
-    return maxOneMinute > 1.5 ? "busy (load average above what the benchmark alone causes)" : "quiet";
+    return maxOneMinute > 1.5 ? "busy: load average above what the benchmark alone causes" : "quiet";
   }
-  if (worst < 0.15) return "quiet (other processes used < 0.15 cores)";
-  if (worst < 0.5) return `somewhat busy (other processes used up to ${worst.toFixed(2)} cores)`;
-  return `busy (other processes used up to ${worst.toFixed(2)} of ${cpus().length} cores; timings are inflated, ratios less so)`;
+  if (worst < 0.15) return "quiet: other processes used under 0.15 cores";
+  if (worst < 0.5) return `somewhat busy: other processes used up to ${worst.toFixed(2)} cores`;
+  return `busy: other processes used up to ${worst.toFixed(2)} of ${cpus().length} cores, which inflates wall times (CPU-time ratios are the cross-check)`;
 }
 
 function main(): void {
@@ -420,7 +433,10 @@ function main(): void {
   }
 
   log(`\nmachine: ${results.machine.busy}; load average ${results.machine.loadAverageAtStart.join("/")} -> ${results.machine.loadAverageAtEnd.join("/")}`);
-  for (const t of results.targets) log(`${t.met ? "MET   " : "MISSED"} ${t.description}: ${t.value} ${t.unit} (limit ${t.limit} ${t.unit})`);
+  for (const t of results.targets) {
+    const cpu = t.cpuTimeValue === undefined ? "" : `, CPU time ${t.cpuTimeValue} ${t.unit}`;
+    log(`${t.met ? "MET   " : "MISSED"} ${t.description}: ${t.value} ${t.unit}${cpu} (limit ${t.limit} ${t.unit})`);
+  }
   log(`\nwrote ${join(outDir, "results.json")}, results.md, chart.svg`);
 }
 
