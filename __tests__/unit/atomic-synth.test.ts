@@ -195,6 +195,8 @@ describe("main.ts end to end", () => {
     const run = runMain(JSON.stringify({ vpcId: "vpc-1" }));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("Configuration: vpcId and privateSubnetIds go together");
+    // Written for people: the message, not a stack trace into the library.
+    expect(run.stderr).not.toMatch(/^\s+at /m);
     expectTreeUnchanged(outdir, before);
     expect(stagingLeftovers(outdir)).toEqual([]);
   });

@@ -40,6 +40,14 @@ describe("SD010 network mode none", () => {
     });
   });
 
+  it("reports none once, as SD010 (no host-port noise from SD028)", () => {
+    const err = violationOf((ns) =>
+      hostProps(ns, { taskDefinition: { networkMode: "none" as never, containers: [{ name: "web", image: "nginx", memory: 64, portMappings: [{ containerPort: 8080, hostPort: 0 }], healthCheck: HEALTH_CHECK }] } }),
+    );
+    expect(err.ruleIds).toContain("SD010");
+    expect(err.ruleIds).not.toContain("SD028");
+  });
+
   it("refuses none for an existing task definition too", () => {
     const err = violationOf((ns) =>
       bridgeProps(ns, { taskDefinition: { taskDefinitionArn: "arn:aws:ecs:us-east-1:123456789012:task-definition/x:1", networkMode: "none" as never }, discovery: { containerName: "web", containerPort: 80 } }),

@@ -435,7 +435,8 @@ export const SERVICE_RULES: readonly Rule<ServiceFacts>[] = [
     holds: (f) =>
       f.containers === undefined ||
       !isKnown(f.networkMode) ||
-      f.networkMode === "bridge" ||
+      // bridge may remap ports; other modes than awsvpc/host are SD010's to report
+      !["awsvpc", "host"].includes(f.networkMode) ||
       f.containers.every((c) => (c.portMappings ?? []).every((p) => p.hostPort === undefined || p.hostPort === p.containerPort)),
     message: (d, f) => {
       const bad = (f.containers ?? []).flatMap((c) =>
