@@ -4,12 +4,12 @@
  * README never quotes numbers the committed results do not hold.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { ms, targetsTable } from "./report";
 import { BenchResults } from "./results";
 
 const BEGIN = "<!-- BEGIN performance -->";
 const END = "<!-- END performance -->";
 
-const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
 
 export function renderReadmeSection(r: BenchResults): string {
   const m = r.machine;
@@ -24,12 +24,7 @@ export function renderReadmeSection(r: BenchResults): string {
     "",
     "![Build + synth time against the number of services, library and hand-written L1, log-log](bench/chart.svg)",
     "",
-    "| Target | Limit | Measured (wall time) | Same from CPU time | Met |",
-    "|---|---|---|---|---|",
-    ...r.targets.map(
-      (t) =>
-        `| ${t.description} | ≤ ${t.limit} ${t.unit} | ${t.value} ${t.unit} | ${t.cpuTimeValue === undefined ? "" : `${t.cpuTimeValue} ${t.unit}`} | ${t.met ? "yes" : "**no**"} |`,
-    ),
+    ...targetsTable(r),
     "",
     "| N | resources | library | hand-written L1 | library / L1 | same from CPU time | library peak RSS |",
     "|---:|---:|---:|---:|---:|---:|---:|",

@@ -1,8 +1,20 @@
 /** bench/results.md: the results as markdown tables (README links here and quotes the headline). */
 import { BenchResults } from "./results";
 
-const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
+export const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
 const mb = (v: number) => `${v.toFixed(0)} MB`;
+
+/** The targets table, shared by results.md and the README section. */
+export function targetsTable(r: BenchResults): string[] {
+  return [
+    "| Target | Limit | Measured (wall time) | Same from CPU time | Met |",
+    "|---|---|---|---|---|",
+    ...r.targets.map(
+      (t) =>
+        `| ${t.description} | ≤ ${t.limit} ${t.unit} | ${t.value} ${t.unit} | ${t.cpuTimeValue === undefined ? "" : `${t.cpuTimeValue} ${t.unit}`} | ${t.met ? "yes" : "**no**"} |`,
+    ),
+  ];
+}
 
 export function renderMarkdown(r: BenchResults): string {
   const lines: string[] = [];
@@ -15,12 +27,7 @@ export function renderMarkdown(r: BenchResults): string {
     "",
     "## Targets",
     "",
-    "| Target | Limit | Measured (wall time) | Same from CPU time | Met |",
-    "|---|---|---|---|---|",
-    ...r.targets.map(
-      (t) =>
-        `| ${t.description} | ≤ ${t.limit} ${t.unit} | ${t.value} ${t.unit} | ${t.cpuTimeValue === undefined ? "" : `${t.cpuTimeValue} ${t.unit}`} | ${t.met ? "yes" : "**no**"} |`,
-    ),
+    ...targetsTable(r),
     "",
     "## Build + synth time and memory by N",
     "",

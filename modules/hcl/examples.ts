@@ -70,6 +70,16 @@ const SECURITY_GROUPS: ExampleVariable = {
   default: [],
 };
 
+/** The seed's service-a: one nginx container on Fargate (two examples run it). */
+const SERVICE_A_TASK: ModuleExample["taskDefinition"] = {
+  family: "service-a",
+  networkMode: "awsvpc",
+  launchType: "FARGATE",
+  cpu: 256,
+  memory: 512,
+  containers: [{ name: "web", image: IMAGES.nginx, portMappings: [{ containerPort: 80 }], healthCheck: httpHealthCheck(80) }],
+};
+
 export const MODULE_EXAMPLES: readonly ModuleExample[] = [
   {
     name: "fargate-new-namespace",
@@ -78,14 +88,7 @@ export const MODULE_EXAMPLES: readonly ModuleExample[] = [
       "Creates the private DNS namespace `service` and runs `service-a` as two Fargate tasks; each task's IP is an A record of `service-a.service` (MULTIVALUE, TTL 60).",
     variables: [REGION, VPC, SUBNETS, SECURITY_GROUPS, CLUSTER],
     tfvars: { vpc_id: PLACEHOLDERS.vpc_id, private_subnet_ids: [...PLACEHOLDERS.private_subnet_ids], cluster_arn: PLACEHOLDERS.cluster_arn },
-    taskDefinition: {
-      family: "service-a",
-      networkMode: "awsvpc",
-      launchType: "FARGATE",
-      cpu: 256,
-      memory: 512,
-      containers: [{ name: "web", image: IMAGES.nginx, portMappings: [{ containerPort: 80 }], healthCheck: httpHealthCheck(80) }],
-    },
+    taskDefinition: SERVICE_A_TASK,
     moduleInputs: {
       namespace_name: "service",
       vpc_id: "${var.vpc_id}",
@@ -151,14 +154,7 @@ export const MODULE_EXAMPLES: readonly ModuleExample[] = [
       cluster_arn: PLACEHOLDERS.cluster_arn,
       target_group_arn: PLACEHOLDERS.target_group_arn,
     },
-    taskDefinition: {
-      family: "service-a",
-      networkMode: "awsvpc",
-      launchType: "FARGATE",
-      cpu: 256,
-      memory: 512,
-      containers: [{ name: "web", image: IMAGES.nginx, portMappings: [{ containerPort: 80 }], healthCheck: httpHealthCheck(80) }],
-    },
+    taskDefinition: SERVICE_A_TASK,
     moduleInputs: {
       namespace_name: "service",
       vpc_id: "${var.vpc_id}",
