@@ -1,5 +1,7 @@
 import { PlanJson, PlannedResource, plannedResources } from "../../modules/terraform/terraform-cli";
 
+export { inParallel } from "../../modules/terraform/in-parallel";
+
 /** Planned resources of a type. */
 export function resourcesOfType(plan: PlanJson, type: string): PlannedResource[] {
   return plannedResources(plan).filter((r) => r.type === type);
@@ -12,18 +14,4 @@ export function resourceNamed(plan: PlanJson, type: string, name: string): Plann
     throw new Error(`expected one ${type} named ${name}, found ${found.length}: ${resourcesOfType(plan, type).map((r) => r.values.name).join(", ")}`);
   }
   return found[0];
-}
-
-/** Runs async jobs with at most `limit` at a time (Terraform runs are CPU-bound; 2 cores here). */
-export async function inParallel<T, R>(items: readonly T[], limit: number, job: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await job(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

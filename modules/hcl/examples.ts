@@ -80,6 +80,19 @@ const SERVICE_A_TASK: ModuleExample["taskDefinition"] = {
   containers: [{ name: "web", image: IMAGES.nginx, portMappings: [{ containerPort: 80 }], healthCheck: httpHealthCheck(80) }],
 };
 
+/** Module inputs that run service-a in a new namespace (shared by the Fargate and ALB examples). */
+const SERVICE_A_INPUTS = {
+  namespace_name: "service",
+  vpc_id: "${var.vpc_id}",
+  service_name: "service-a",
+  cluster_arn: "${var.cluster_arn}",
+  task_definition_arn: `\${${TASK}.arn}`,
+  network_mode: `\${${TASK}.network_mode}`,
+  desired_count: 2,
+  subnet_ids: "${var.private_subnet_ids}",
+  security_group_ids: "${var.security_group_ids}",
+};
+
 export const MODULE_EXAMPLES: readonly ModuleExample[] = [
   {
     name: "fargate-new-namespace",
@@ -90,15 +103,7 @@ export const MODULE_EXAMPLES: readonly ModuleExample[] = [
     tfvars: { vpc_id: PLACEHOLDERS.vpc_id, private_subnet_ids: [...PLACEHOLDERS.private_subnet_ids], cluster_arn: PLACEHOLDERS.cluster_arn },
     taskDefinition: SERVICE_A_TASK,
     moduleInputs: {
-      namespace_name: "service",
-      vpc_id: "${var.vpc_id}",
-      service_name: "service-a",
-      cluster_arn: "${var.cluster_arn}",
-      task_definition_arn: `\${${TASK}.arn}`,
-      network_mode: `\${${TASK}.network_mode}`,
-      desired_count: 2,
-      subnet_ids: "${var.private_subnet_ids}",
-      security_group_ids: "${var.security_group_ids}",
+      ...SERVICE_A_INPUTS,
     },
   },
   {
@@ -156,15 +161,7 @@ export const MODULE_EXAMPLES: readonly ModuleExample[] = [
     },
     taskDefinition: SERVICE_A_TASK,
     moduleInputs: {
-      namespace_name: "service",
-      vpc_id: "${var.vpc_id}",
-      service_name: "service-a",
-      cluster_arn: "${var.cluster_arn}",
-      task_definition_arn: `\${${TASK}.arn}`,
-      network_mode: `\${${TASK}.network_mode}`,
-      desired_count: 2,
-      subnet_ids: "${var.private_subnet_ids}",
-      security_group_ids: "${var.security_group_ids}",
+      ...SERVICE_A_INPUTS,
       load_balancers: [{ target_group_arn: "${var.target_group_arn}", container_name: "web", container_port: 80 }],
     },
   },

@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { providerMirrorFromEnv } from "../terraform/cli-config";
+import { inParallel } from "../terraform/in-parallel";
 import { OFFLINE_STATE_FILE, TerraformWorkspace } from "../terraform/workspace";
 import { GUARD_EXIT } from "./guard-cli";
 import { GuardReport, analysePlan, asPlan, formatGuardReport } from "./plan-guard";
@@ -54,7 +55,7 @@ export async function planOffline(opts: OfflinePlanOptions = {}): Promise<StackP
     if (!existsSync(file)) throw new Error(`--state ${stack}=${file}: no such file`);
   }
   const ws = await TerraformWorkspace.create({ workDir: opts.workDir ?? OFFLINE_TERRAFORM_WORK_DIR, mirror: providerMirrorFromEnv() });
-  return limit(stacks, 2, async (stack): Promise<StackPlanResult> => {
+  return inParallel(stacks, 2, async (stack): Promise<StackPlanResult> => {
     const dir = join(outdir, "stacks", stack);
     const state = opts.states?.[stack];
     try {
@@ -91,19 +92,6 @@ export function formatOfflineResults(results: readonly StackPlanResult[]): { tex
 
 function indent(text: string): string {
   return text.split("\n").map((l) => (l ? `  ${l}` : l)).join("\n");
-}
-
-async function limit<T, R>(items: readonly T[], concurrency: number, job: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await job(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }
 
 /** `id=file` pairs of --state. */
