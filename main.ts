@@ -2,8 +2,8 @@
  * The example app: stacks `fargate-awsvpc`, `ec2-bridge`, `ec2-host` and `alb-migration` (see
  * README). `npm run synth` (cdktf synth) runs this file.
  */
-import { defineExampleApp } from "./modules/app/example-app";
-import { synthAtomically } from "./modules/synth/atomic-synth";
+import { defineExampleApp } from "./example-app/example-app";
+import { synthAtomically } from "./example-app/synth/atomic-synth";
 
 try {
   synthAtomically((app, outdir) => {

@@ -15,7 +15,7 @@ export const FINDINGS: Finding[] = [
       "The library's own logic is small: rule enforcement (30 rules per service, all folded to booleans for known inputs) ~30-50 ms, construct bodies and registration defaults < 30 ms at N=1000.",
       "Before the fix: three attribute tokens per service (ecsServiceId, ecsServiceName, DiscoveryService.serviceId) were read eagerly in constructors and mostly never used, each paying a stack capture.",
     ],
-    fix: "Unused attribute tokens are now created on first use (memoized getters in modules/ecs/discoverable-ecs-service.ts and modules/discovery/discovery-service.ts; same token on every read, identical synth output). The remaining overhead comes from the construct tree itself (extra frames per capture, hashed logical ids): flattening the tree would change every logical id and so force resource replacement for existing users, so it stays.",
+    fix: "Unused attribute tokens are now created on first use (memoized getters in src/ecs/discoverable-ecs-service.ts and src/discovery/discovery-service.ts; same token on every read, identical synth output). The remaining overhead comes from the construct tree itself (extra frames per capture, hashed logical ids): flattening the tree would change every logical id and so force resource replacement for existing users, so it stays.",
     before:
       "N=1000 build phase 1,407 ms (median of 3, three eager tokens per service); after the later redeploy trigger made serviceId necessary, an A/B of the two remaining eager tokens: CPU time 2,995 ms, peak RSS 215 MB (median of 6).",
     after: "build phase 1,278 ms (-9 %); in the A/B: CPU time 2,838 ms (-5 %), peak RSS 207 MB. Library/L1 CPU-time ratio at N=1000 ~1.15.",

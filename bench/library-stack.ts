@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { DiscoverableEcsService, PrivateDnsNamespace } from "../modules";
+import { DiscoverableEcsService, PrivateDnsNamespace } from "../src";
 import {
   CLUSTER,
   CONTAINER_NAME,

@@ -2,7 +2,7 @@
  * Module load time in a fresh process:
  * `node load-child.js <library|deep|barrel> <library entry .js> [provider modules, comma-separated]`.
  *
- * - `library`: requires the library's entry point (compiled `modules/index`), as a user does, and
+ * - `library`: requires the library's entry point (compiled `src/index`), as a user does, and
  *   reports which provider classes that loaded;
  * - `deep`: requires only what the library itself loads from outside: `cdktf`, `constructs` and
  *   those provider classes by deep path (`@cdktf/provider-aws/lib/<name>`, names given);
@@ -41,7 +41,7 @@ function providerModulesLoaded(): string[] {
 function main(): void {
   const [variant, libraryEntry, providerList = ""] = process.argv.slice(2);
   if (!LOAD_VARIANTS.includes(variant as LoadVariant) || !libraryEntry) {
-    throw new Error(`usage: load-child <${LOAD_VARIANTS.join("|")}> <compiled modules/index.js>`);
+    throw new Error(`usage: load-child <${LOAD_VARIANTS.join("|")}> <compiled src/index.js>`);
   }
   const t0 = performance.now();
   /* eslint-disable @typescript-eslint/no-require-imports */

@@ -107,7 +107,7 @@ export function renderMarkdown(r: BenchResults): string {
 function loadLabel(variant: string): string {
   switch (variant) {
     case "library":
-      return "library entry point (`modules/index`)";
+      return "library entry point (`src/index`)";
     case "deep":
       return "deep imports of the same provider classes";
     case "barrel":

@@ -61,7 +61,7 @@ function findRoot(): string {
 
 const ROOT = findRoot();
 const WORK = join(ROOT, ".work", "bench");
-const LIBRARY_ENTRY = resolve(__dirname, "..", "modules", "index.js");
+const LIBRARY_ENTRY = resolve(__dirname, "..", "src", "index.js");
 const CDKTF_CLI = require.resolve("cdktf-cli/bundle/bin/cdktf", { paths: [ROOT] });
 
 let maxLoad = 0;

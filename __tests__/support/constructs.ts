@@ -18,7 +18,7 @@ import {
   PrivateDnsNamespace,
   ServiceDiscoveryRuleError,
   TaskDefinitionSpec,
-} from "../../modules";
+} from "../../src";
 
 /**
  * Outdir of the apps unit tests make. Testing.synth keeps everything in memory, so nothing is

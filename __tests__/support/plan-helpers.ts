@@ -1,6 +1,6 @@
-import { PlanJson, PlannedResource, plannedResources } from "../../modules/terraform/terraform-cli";
+import { PlanJson, PlannedResource, plannedResources } from "../../src/terraform/terraform-cli";
 
-export { inParallel } from "../../modules/terraform/in-parallel";
+export { inParallel } from "../../src/terraform/in-parallel";
 
 /** Planned resources of a type. */
 export function resourcesOfType(plan: PlanJson, type: string): PlannedResource[] {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { defineExampleApp } from "../../modules/app/example-app";
-import { synthAtomically } from "../../modules/synth/atomic-synth";
+import { defineExampleApp } from "../../example-app/example-app";
+import { synthAtomically } from "../../example-app/synth/atomic-synth";
 
 const WORK = resolve(__dirname, "../../.work");
 

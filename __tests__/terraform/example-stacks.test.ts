@@ -2,8 +2,8 @@
  * The example app against the real provider: every stack is synthesized once, then validated
  * and planned offline (mock credentials, provider mirror), and the planned values are asserted.
  */
-import { EXAMPLE_STACKS } from "../../modules/app/example-app";
-import { PlanJson } from "../../modules/terraform/terraform-cli";
+import { EXAMPLE_STACKS } from "../../example-app/example-app";
+import { PlanJson } from "../../src/terraform/terraform-cli";
 import { inParallel, resourceNamed, resourcesOfType } from "../support/plan-helpers";
 import { stackDir, synthExampleApp } from "../support/synth-example";
 import { describeWithTerraform, terraformWorkspace } from "./support/terraform-available";

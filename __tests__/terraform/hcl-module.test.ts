@@ -6,14 +6,14 @@
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { MODULE_EXAMPLES } from "../../modules/hcl/examples";
-import { MODULE_DIR, moduleFiles } from "../../modules/hcl/export-module";
-import { JsonObject, TopLevelBlock, renderHcl } from "../../modules/hcl/hcl-render";
-import { MODULE_CALL_SCHEMA } from "../../modules/hcl/terraform-json";
-import { DISCOVERY_RULES } from "../../modules/rules/catalogue";
-import { MODULE_VARIABLES } from "../../modules/rules/fields";
-import { formatMessage } from "../../modules/rules/rule";
-import { Diagnostic, PlanJson, PlannedResource, TerraformResult, plannedResources } from "../../modules/terraform/terraform-cli";
+import { MODULE_EXAMPLES } from "../../tools/hcl-module/examples";
+import { MODULE_DIR, moduleFiles } from "../../tools/hcl-module/export-module";
+import { JsonObject, TopLevelBlock, renderHcl } from "../../tools/hcl-module/hcl-render";
+import { MODULE_CALL_SCHEMA } from "../../tools/hcl-module/terraform-json";
+import { DISCOVERY_RULES } from "../../src/rules/catalogue";
+import { MODULE_VARIABLES } from "../../src/rules/fields";
+import { formatMessage } from "../../src/rules/rule";
+import { Diagnostic, PlanJson, PlannedResource, TerraformResult, plannedResources } from "../../src/terraform/terraform-cli";
 import { inParallel } from "../support/plan-helpers";
 import { BAD_CASES, ModuleInputs, VALID_CASES, typescriptMessage } from "./support/hcl-module-cases";
 import { describeWithTerraform, terraformWorkspace } from "./support/terraform-available";

@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
-import { DiscoverableEcsService, ServiceDiscoveryRuleError } from "../../modules";
-import { synthAtomically } from "../../modules/synth/atomic-synth";
+import { DiscoverableEcsService, ServiceDiscoveryRuleError } from "../../src";
+import { synthAtomically } from "../../example-app/synth/atomic-synth";
 import { bridgeProps, testNamespace } from "../support/constructs";
 import { cleanConfigEnv } from "../support/clean-env";
 

@@ -1,11 +1,11 @@
 /**
- * Configuration of the example app (modules/app/config.ts): cdktf context wins over the
+ * Configuration of the example app (example-app/config.ts): cdktf context wins over the
  * environment, the environment over the defaults; bad values fail with a message that says what
  * to set; an existing network or cluster replaces the resources the stacks would create.
  */
 import { TerraformStack } from "cdktf";
-import { defineExampleApp } from "../../modules/app/example-app";
-import { loadConfig } from "../../modules/app/config";
+import { defineExampleApp } from "../../example-app/example-app";
+import { loadConfig } from "../../example-app/config";
 import { UNIT_APP_OUTDIR, resourcesOf, synthJson, testApp } from "../support/constructs";
 import { useCleanConfigEnv } from "../support/clean-env";
 

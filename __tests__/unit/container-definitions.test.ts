@@ -4,8 +4,8 @@
  * plans stay clean), in a stable order; and the task-level size defaults.
  */
 import { TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
-import { ContainerSpec, DiscoverableEcsService, TaskDefinition } from "../../modules";
-import { renderContainerDefinitions } from "../../modules/ecs/container-definitions";
+import { ContainerSpec, DiscoverableEcsService, TaskDefinition } from "../../src";
+import { renderContainerDefinitions } from "../../src/ecs/container-definitions";
 import { HEALTH_CHECK, awsvpcProps, bridgeProps, onlyResource, synthJson, testNamespace, testStack } from "../support/constructs";
 
 const FULL: ContainerSpec = {

@@ -5,8 +5,8 @@
  * refuses the plan with the message the TypeScript user would have seen.
  */
 import { TerraformStack, TerraformVariable } from "cdktf";
-import { DiscoverableEcsService, DiscoveryService, PrivateDnsNamespace } from "../../modules";
-import { MODULE_NAMING_CONTEXT, deferredWarnings } from "../../modules/rules/enforce";
+import { DiscoverableEcsService, DiscoveryService, PrivateDnsNamespace } from "../../src";
+import { MODULE_NAMING_CONTEXT, deferredWarnings } from "../../src/rules/enforce";
 import { awsvpcProps, onlyResource, synthJson, testNamespace, testStack, warningsOf } from "../support/constructs";
 
 function numberVariable(stack: TerraformStack, name: string) {

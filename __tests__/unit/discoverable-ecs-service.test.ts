@@ -3,7 +3,7 @@
  * registry defaults themselves (which container and port) are in registration.test.ts.
  */
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { DiscoverableEcsService, DiscoverableEcsServiceProps, INamespace, PrivateDnsNamespace } from "../../modules";
+import { DiscoverableEcsService, DiscoverableEcsServiceProps, INamespace, PrivateDnsNamespace } from "../../src";
 import { awsvpcProps, bridgeProps, hostProps, onlyResource, resourcesOf, synthJson, testNamespace, testStack } from "../support/constructs";
 
 /** Builds one service in a fresh stack and returns it with the synthesized JSON. */

@@ -2,7 +2,7 @@
  * DiscoveryService: the Cloud Map service it renders and its attributes.
  */
 import { TerraformOutput } from "cdktf";
-import { DiscoveryService, PrivateDnsNamespace } from "../../modules";
+import { DiscoveryService, PrivateDnsNamespace } from "../../src";
 import { onlyResource, resourcesOf, synthJson, testNamespace, testStack } from "../support/constructs";
 
 describe("DiscoveryService defaults", () => {

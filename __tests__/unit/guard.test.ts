@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { GUARD_EXIT, runGuard } from "../../modules/ops/guard-cli";
-import { PlanReadError, analysePlan, parsePlanJson } from "../../modules/ops/plan-guard";
+import { GUARD_EXIT, runGuard } from "../../src/ops/guard-cli";
+import { PlanReadError, analysePlan, parsePlanJson } from "../../src/ops/plan-guard";
 
 const PLANS = join(__dirname, "../fixtures/plans");
 

@@ -4,15 +4,15 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { MODULE_EXAMPLES } from "../../modules/hcl/examples";
-import { MODULE_DIR, moduleFiles } from "../../modules/hcl/export-module";
-import { templateReferences } from "../../modules/hcl/hcl-expression";
-import { JsonObject } from "../../modules/hcl/hcl-render";
-import { RULES_THE_MODULE_CANNOT_CHECK } from "../../modules/hcl/module-readme";
-import { ModuleSource, synthesizeModuleSource } from "../../modules/hcl/module-source";
-import { MODULE_AWS_PROVIDER_VERSION, MODULE_REQUIRED_VERSION } from "../../modules/hcl/module-stack";
-import { ALL_RULES } from "../../modules/rules/catalogue";
-import { MODULE_VARIABLES } from "../../modules/rules/fields";
+import { MODULE_EXAMPLES } from "../../tools/hcl-module/examples";
+import { MODULE_DIR, moduleFiles } from "../../tools/hcl-module/export-module";
+import { templateReferences } from "../../tools/hcl-module/hcl-expression";
+import { JsonObject } from "../../tools/hcl-module/hcl-render";
+import { RULES_THE_MODULE_CANNOT_CHECK } from "../../tools/hcl-module/module-readme";
+import { ModuleSource, synthesizeModuleSource } from "../../tools/hcl-module/module-source";
+import { MODULE_AWS_PROVIDER_VERSION, MODULE_REQUIRED_VERSION } from "../../tools/hcl-module/module-stack";
+import { ALL_RULES } from "../../src/rules/catalogue";
+import { MODULE_VARIABLES } from "../../src/rules/fields";
 
 const REPO = resolve(__dirname, "../..");
 const COMMITTED = join(REPO, MODULE_DIR);

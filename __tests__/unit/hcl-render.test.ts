@@ -5,12 +5,12 @@
  * with `terraform fmt -check` and `plan`; these pin the behaviour down case by case.
  */
 import { Op, TerraformStack, TerraformVariable } from "cdktf";
-import { and, eq, integerInRange, isSet, markNonNull, orDefault, when } from "../../modules/core/expr";
-import { expressionReferences, soleExpression, splitTemplate, templateReferences } from "../../modules/hcl/hcl-expression";
-import { quoteLiteral, renderAttributes, renderHcl, renderTemplate } from "../../modules/hcl/hcl-render";
-import { synthesizeModuleSource } from "../../modules/hcl/module-source";
-import { resolvedText } from "../../modules/hcl/rule-placement";
-import { withScratchApp } from "../../modules/hcl/terraform-json";
+import { and, eq, integerInRange, isSet, markNonNull, orDefault, when } from "../../src/core/expr";
+import { expressionReferences, soleExpression, splitTemplate, templateReferences } from "../../tools/hcl-module/hcl-expression";
+import { quoteLiteral, renderAttributes, renderHcl, renderTemplate } from "../../tools/hcl-module/hcl-render";
+import { synthesizeModuleSource } from "../../tools/hcl-module/module-source";
+import { resolvedText } from "../../tools/hcl-module/rule-placement";
+import { withScratchApp } from "../../tools/hcl-module/terraform-json";
 
 describe("JSON-syntax templates", () => {
   it("splits literal text from interpolations, through nested strings and braces", () => {

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "../..");
 // A path inside the project that the config lints as TypeScript; the file need not exist.
-const PROBE_FILE = resolve(ROOT, "modules/lint-barrel-probe.ts");
+const PROBE_FILE = resolve(ROOT, "src/lint-barrel-probe.ts");
 
 interface LintOutcome {
   readonly ruleId: string | null;

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatOfflineResults, parseStateArgs } from "../../modules/ops/plan-offline";
-import { analysePlan, parsePlanJson } from "../../modules/ops/plan-guard";
-import { summarizePlan, summaryAction } from "../../modules/ops/plan-summary";
-import { selectStacks } from "../../modules/ops/synth-app";
+import { formatOfflineResults, parseStateArgs } from "../../example-app/ops/plan-offline";
+import { analysePlan, parsePlanJson } from "../../src/ops/plan-guard";
+import { summarizePlan, summaryAction } from "../../src/ops/plan-summary";
+import { selectStacks } from "../../example-app/ops/synth-app";
 
 const plan = (name: string) => parsePlanJson(readFileSync(join(__dirname, "../fixtures/plans", name), "utf8"));
 

@@ -3,8 +3,8 @@
  * the security group it can own, and allowFrom on the port clients really connect to.
  */
 import { TerraformVariable } from "cdktf";
-import { DiscoverableEcsService } from "../../modules/ecs/discoverable-ecs-service";
-import { DYNAMIC_HOST_PORTS } from "../../modules/ecs/service-access";
+import { DiscoverableEcsService } from "../../src/ecs/discoverable-ecs-service";
+import { DYNAMIC_HOST_PORTS } from "../../src/ecs/service-access";
 import { awsvpcProps, bridgeProps, hostProps, onlyResource, resourcesOf, synthJson, testNamespace, testStack } from "../support/constructs";
 
 function setup() {

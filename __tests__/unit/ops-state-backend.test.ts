@@ -4,9 +4,9 @@
  */
 import { TerraformStack } from "cdktf";
 import { isAbsolute, join, resolve } from "node:path";
-import { loadConfig } from "../../modules/app/config";
-import { defineExampleApp } from "../../modules/app/example-app";
-import { VPC_DNS_CHECK } from "../../modules/infra/vpc-dns-check";
+import { loadConfig } from "../../example-app/config";
+import { defineExampleApp } from "../../example-app/example-app";
+import { VPC_DNS_CHECK } from "../../example-app/infra/vpc-dns-check";
 import { UNIT_APP_OUTDIR, synthJson, testApp } from "../support/constructs";
 import { useCleanConfigEnv } from "../support/clean-env";
 

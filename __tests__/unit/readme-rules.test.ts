@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { ALL_RULES } from "../../modules";
+import { ALL_RULES } from "../../src";
 
 const README = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
 

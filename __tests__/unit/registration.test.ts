@@ -4,8 +4,8 @@
  * container without a port takes *that* container's first port (AWS CDK takes the default
  * container's port instead, which points SRV records at a port the named container never opened).
  */
-import { ContainerSpec, DiscoverableEcsService } from "../../modules";
-import { resolveRegistration } from "../../modules/ecs/registration";
+import { ContainerSpec, DiscoverableEcsService } from "../../src";
+import { resolveRegistration } from "../../src/ecs/registration";
 import { HEALTH_CHECK, bridgeProps, hostProps, onlyResource, synthJson, testNamespace, testStack } from "../support/constructs";
 
 /** web: 80, 443 (first); admin: 9090 (second); a portless sidecar before both. */

@@ -7,7 +7,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Testing } from "cdktf";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { DiscoverableEcsService, DiscoveryService, PrivateDnsNamespace } from "../../modules";
+import { DiscoverableEcsService, DiscoveryService, PrivateDnsNamespace } from "../../src";
 import {
   awsvpcProps,
   bridgeProps,

@@ -4,7 +4,7 @@
  */
 import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
 import { Testing } from "cdktf";
-import { PrivateDnsNamespace } from "../../modules";
+import { PrivateDnsNamespace } from "../../src";
 import { expectViolation, ruleErrorFrom, synthJson, testStack } from "../support/constructs";
 
 describe("SD001 namespace name", () => {

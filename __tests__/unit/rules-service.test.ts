@@ -4,7 +4,7 @@
  * Each rule also has a passing neighbour, so a rule that misfires fails a test too.
  */
 import { TerraformStack } from "cdktf";
-import { DiscoverableEcsService } from "../../modules";
+import { DiscoverableEcsService } from "../../src";
 import {
   HEALTH_CHECK,
   awsvpcProps,
@@ -18,7 +18,7 @@ import {
   testStack,
   warningsOf,
 } from "../support/constructs";
-import type { DiscoverableEcsServiceProps, INamespace } from "../../modules";
+import type { DiscoverableEcsServiceProps, INamespace } from "../../src";
 
 function build(props: (ns: INamespace) => DiscoverableEcsServiceProps) {
   const stack = testStack();

@@ -7,8 +7,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DiscoverableEcsService, DiscoverableEcsServiceProps } from "../../../modules/ecs/discoverable-ecs-service";
-import { PrivateDnsNamespace } from "../../../modules/namespace/private-dns-namespace";
+import { DiscoverableEcsService, DiscoverableEcsServiceProps } from "../../../src/ecs/discoverable-ecs-service";
+import { PrivateDnsNamespace } from "../../../src/namespace/private-dns-namespace";
 
 /**
  * Addresses the fixtures use. They are the library's own logical ids (from the construct paths

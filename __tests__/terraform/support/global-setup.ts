@@ -3,9 +3,9 @@
  * (CLI config with the provider mirror, plugin cache, one seed `terraform init`), so no test file
  * pays for an init of its own.
  */
-import { providerMirrorFromEnv } from "../../../modules/terraform/cli-config";
-import { findTerraform } from "../../../modules/terraform/terraform-cli";
-import { TerraformWorkspace } from "../../../modules/terraform/workspace";
+import { providerMirrorFromEnv } from "../../../src/terraform/cli-config";
+import { findTerraform } from "../../../src/terraform/terraform-cli";
+import { TerraformWorkspace } from "../../../src/terraform/workspace";
 import { TERRAFORM_WORK_DIR, terraformMissingMessage } from "./terraform-settings";
 
 export default async function globalSetup(): Promise<void> {

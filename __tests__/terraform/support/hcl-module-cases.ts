@@ -10,9 +10,9 @@ import {
   NetworkMode,
   PrivateDnsNamespace,
   ServiceDiscoveryRuleError,
-} from "../../../modules";
-import { MODULE_NAMING_CONTEXT } from "../../../modules/rules/enforce";
-import { withScratchApp } from "../../../modules/hcl/terraform-json";
+} from "../../../src";
+import { MODULE_NAMING_CONTEXT } from "../../../src/rules/enforce";
+import { withScratchApp } from "../../../tools/hcl-module/terraform-json";
 
 export type ModuleInputs = Record<string, string | number | boolean | string[] | Record<string, unknown>[] | Record<string, string>>;
 

@@ -1,6 +1,6 @@
-import { providerMirrorFromEnv } from "../../../modules/terraform/cli-config";
-import { findTerraform } from "../../../modules/terraform/terraform-cli";
-import { TerraformWorkspace } from "../../../modules/terraform/workspace";
+import { providerMirrorFromEnv } from "../../../src/terraform/cli-config";
+import { findTerraform } from "../../../src/terraform/terraform-cli";
+import { TerraformWorkspace } from "../../../src/terraform/workspace";
 import { TERRAFORM_WORK_DIR, terraformMissingMessage } from "./terraform-settings";
 
 

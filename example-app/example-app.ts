@@ -1,10 +1,10 @@
 import { App } from "cdktf";
-import { AlbMigrationStack } from "./alb-migration-stack";
+import { AlbMigrationStack } from "./stacks/alb-migration-stack";
 import { loadConfig } from "./config";
-import { Ec2BridgeStack } from "./ec2-bridge-stack";
-import { Ec2HostStack } from "./ec2-host-stack";
+import { Ec2BridgeStack } from "./stacks/ec2-bridge-stack";
+import { Ec2HostStack } from "./stacks/ec2-host-stack";
 import { ExampleStack } from "./example-stack";
-import { FargateAwsvpcStack } from "./fargate-awsvpc-stack";
+import { FargateAwsvpcStack } from "./stacks/fargate-awsvpc-stack";
 
 /** Stack ids of the example app, in the order they are defined. */
 export const EXAMPLE_STACKS = ["fargate-awsvpc", "ec2-bridge", "ec2-host", "alb-migration"] as const;

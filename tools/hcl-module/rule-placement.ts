@@ -19,9 +19,9 @@ import {
   TerraformVariable,
   Tokenization,
 } from "cdktf";
-import { ALL_RULES } from "../rules/catalogue";
-import { deferredWarnings } from "../rules/enforce";
-import { MODULE_VARIABLES } from "../rules/fields";
+import { ALL_RULES } from "../../src/rules/catalogue";
+import { deferredWarnings } from "../../src/rules/enforce";
+import { MODULE_VARIABLES } from "../../src/rules/fields";
 import { templateReferences } from "./hcl-expression";
 import { ModuleVariables } from "./module-variables";
 

@@ -1,4 +1,4 @@
-import { HealthCheckSpec } from "../ecs/task-definition-spec";
+import { HealthCheckSpec } from "../src/ecs/task-definition-spec";
 
 /** Public ECR images: no Docker Hub rate limits, no registry credentials. */
 export const IMAGES = {

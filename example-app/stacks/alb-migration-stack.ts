@@ -1,13 +1,13 @@
 import { dependable } from "cdktf";
 import { Construct } from "constructs";
-import { DiscoverableEcsService } from "../ecs/discoverable-ecs-service";
+import { DiscoverableEcsService } from "../../src/ecs/discoverable-ecs-service";
 import { TaskExecutionRole } from "../infra/execution-role";
 import { InternalAlb } from "../infra/internal-alb";
 import { ServiceLogGroup } from "../infra/log-group";
 import { ServiceSecurityGroup } from "../infra/security-group";
-import { PrivateDnsNamespace } from "../namespace/private-dns-namespace";
-import { ExampleStack, ExampleStackProps } from "./example-stack";
-import { IMAGES, httpHealthCheck } from "./images";
+import { PrivateDnsNamespace } from "../../src/namespace/private-dns-namespace";
+import { ExampleStack, ExampleStackProps } from "../example-stack";
+import { IMAGES, httpHealthCheck } from "../images";
 
 const WEB_PORT = 80;
 

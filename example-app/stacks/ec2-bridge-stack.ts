@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
-import { DiscoverableEcsService } from "../ecs/discoverable-ecs-service";
-import { PrivateDnsNamespace } from "../namespace/private-dns-namespace";
+import { DiscoverableEcsService } from "../../src/ecs/discoverable-ecs-service";
+import { PrivateDnsNamespace } from "../../src/namespace/private-dns-namespace";
 import { Ec2ExampleStack, srvClientCommand } from "./ec2-example-stack";
-import { ExampleStackProps } from "./example-stack";
-import { IMAGES, httpHealthCheck } from "./images";
+import { ExampleStackProps } from "../example-stack";
+import { IMAGES, httpHealthCheck } from "../images";
 
 /**
  * EC2 tasks in bridge mode with dynamic host ports: the classic SRV case. `orders` publishes

@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
-import { DiscoverableEcsService } from "../ecs/discoverable-ecs-service";
+import { DiscoverableEcsService } from "../../src/ecs/discoverable-ecs-service";
 import { TaskExecutionRole } from "../infra/execution-role";
 import { ServiceLogGroup } from "../infra/log-group";
 import { ServiceSecurityGroup } from "../infra/security-group";
-import { PrivateDnsNamespace } from "../namespace/private-dns-namespace";
-import { ExampleStack, ExampleStackProps } from "./example-stack";
-import { IMAGES, httpHealthCheck } from "./images";
+import { PrivateDnsNamespace } from "../../src/namespace/private-dns-namespace";
+import { ExampleStack, ExampleStackProps } from "../example-stack";
+import { IMAGES, httpHealthCheck } from "../images";
 
 /**
  * The seed's scenario: namespace `service`, Fargate tasks in awsvpc mode. `service-a` runs two

@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
-import { DiscoverableEcsService } from "../ecs/discoverable-ecs-service";
-import { PrivateDnsNamespace } from "../namespace/private-dns-namespace";
+import { DiscoverableEcsService } from "../../src/ecs/discoverable-ecs-service";
+import { PrivateDnsNamespace } from "../../src/namespace/private-dns-namespace";
 import { Ec2ExampleStack, srvClientCommand } from "./ec2-example-stack";
-import { ExampleStackProps } from "./example-stack";
-import { IMAGES, httpHealthCheck } from "./images";
+import { ExampleStackProps } from "../example-stack";
+import { IMAGES, httpHealthCheck } from "../images";
 
 const INVENTORY_PORT = 8080;
 const CLIENT_PORT = 8081;

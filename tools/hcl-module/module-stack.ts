@@ -8,15 +8,15 @@
  */
 import { Fn, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack, ref } from "cdktf";
 import { Construct, Node } from "constructs";
-import { markNonNull, orDefault, when } from "../core/expr";
-import { DiscoverableEcsService, LoadBalancerTarget } from "../ecs/discoverable-ecs-service";
-import { resolveRegistration } from "../ecs/registration";
-import { LaunchType, NetworkMode } from "../ecs/task-definition-spec";
-import { INamespace } from "../namespace/namespace";
-import { PrivateDnsNamespace } from "../namespace/private-dns-namespace";
-import { NAMESPACE_RULES } from "../rules/catalogue";
-import { DeferredCheck, MODULE_NAMING_CONTEXT, attachPreconditions, enforce } from "../rules/enforce";
-import { MODULE_VARIABLES } from "../rules/fields";
+import { markNonNull, orDefault, when } from "../../src/core/expr";
+import { DiscoverableEcsService, LoadBalancerTarget } from "../../src/ecs/discoverable-ecs-service";
+import { resolveRegistration } from "../../src/ecs/registration";
+import { LaunchType, NetworkMode } from "../../src/ecs/task-definition-spec";
+import { INamespace } from "../../src/namespace/namespace";
+import { PrivateDnsNamespace } from "../../src/namespace/private-dns-namespace";
+import { NAMESPACE_RULES } from "../../src/rules/catalogue";
+import { DeferredCheck, MODULE_NAMING_CONTEXT, attachPreconditions, enforce } from "../../src/rules/enforce";
+import { MODULE_VARIABLES } from "../../src/rules/fields";
 import { MODULE_OUTPUT_SPECS } from "./module-outputs";
 import { ModuleVariables, declareModuleVariables, variableTokens } from "./module-variables";
 import { RulePlacement, placeRuleChecks, placeWarningChecks } from "./rule-placement";

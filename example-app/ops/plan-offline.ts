@@ -16,12 +16,12 @@
 import { copyFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { providerMirrorFromEnv } from "../terraform/cli-config";
-import { inParallel } from "../terraform/in-parallel";
-import { OFFLINE_STATE_FILE, TerraformWorkspace } from "../terraform/workspace";
-import { GUARD_EXIT } from "./guard-cli";
-import { GuardReport, analysePlan, asPlan, formatGuardReport } from "./plan-guard";
-import { summarizePlan } from "./plan-summary";
+import { providerMirrorFromEnv } from "../../src/terraform/cli-config";
+import { inParallel } from "../../src/terraform/in-parallel";
+import { OFFLINE_STATE_FILE, TerraformWorkspace } from "../../src/terraform/workspace";
+import { GUARD_EXIT } from "../../src/ops/guard-cli";
+import { GuardReport, analysePlan, asPlan, formatGuardReport } from "../../src/ops/plan-guard";
+import { summarizePlan } from "../../src/ops/plan-summary";
 import { selectStacks, synthExampleStacks } from "./synth-app";
 
 const PROJECT_DIR = resolve(__dirname, "../..");

@@ -6,8 +6,8 @@
  * inputs table of the module's README.
  */
 import { TerraformStack, TerraformVariable } from "cdktf";
-import { DEFAULT_TTL } from "../core/aws-limits";
-import { markNonNull } from "../core/expr";
+import { DEFAULT_TTL } from "../../src/core/aws-limits";
+import { markNonNull } from "../../src/core/expr";
 
 /** Marks a variable the caller must set. */
 export const REQUIRED = Symbol("required");

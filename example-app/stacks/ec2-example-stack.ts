@@ -3,7 +3,7 @@ import { Ec2Capacity } from "../infra/ec2-capacity";
 import { TaskExecutionRole } from "../infra/execution-role";
 import { ServiceLogGroup } from "../infra/log-group";
 import { ServiceSecurityGroup } from "../infra/security-group";
-import { ExampleStack, ExampleStackProps } from "./example-stack";
+import { ExampleStack, ExampleStackProps } from "../example-stack";
 
 /**
  * Shared by the bridge and host examples: a cluster with EC2 container instances (unless an

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { EXAMPLE_STACKS, defineExampleApp } from "../app/example-app";
+import { EXAMPLE_STACKS, defineExampleApp } from "../example-app";
 import { synthAtomically } from "../synth/atomic-synth";
 
 /** cdktf.json's "context" (the project root is the working directory, as for cdktf). */

@@ -1,9 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { Cluster } from "../infra/cluster";
-import { INetwork, Network } from "../infra/network";
-import { addVpcDnsCheck } from "../infra/vpc-dns-check";
+import { Cluster } from "./infra/cluster";
+import { INetwork, Network } from "./infra/network";
+import { addVpcDnsCheck } from "./infra/vpc-dns-check";
 import { AppConfig } from "./config";
 import { configureStateBackend } from "./state-backend";
 

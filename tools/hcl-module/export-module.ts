@@ -21,7 +21,7 @@ export type ModuleFlavour = "hcl" | "json";
 export function moduleFiles(flavour: ModuleFlavour = "hcl"): Record<string, string> {
   const source = synthesizeModuleSource();
   if (flavour === "json") return { "main.tf.json": JSON.stringify(source.json, null, 2) + "\n" };
-  const header = `${GENERATED_MARK} from the cdktf constructs (modules/hcl); edit the generator, not this file.\n\n`;
+  const header = `${GENERATED_MARK} from the cdktf constructs (tools/hcl-module); edit the generator, not this file.\n\n`;
   const files: Record<string, string> = {};
   for (const [name, text] of Object.entries(source.hclFiles)) files[name] = header + text;
   files["README.md"] = moduleReadme(source.rulePlacements, MODULE_EXAMPLES, source.json);

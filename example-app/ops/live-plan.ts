@@ -14,11 +14,11 @@
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { EXAMPLE_STACKS } from "../app/example-app";
-import { TerraformCli, findTerraform } from "../terraform/terraform-cli";
-import { GUARD_EXIT } from "./guard-cli";
-import { analysePlan, asPlan, formatGuardReport } from "./plan-guard";
-import { summarizePlan } from "./plan-summary";
+import { EXAMPLE_STACKS } from "../example-app";
+import { TerraformCli, findTerraform } from "../../src/terraform/terraform-cli";
+import { GUARD_EXIT } from "../../src/ops/guard-cli";
+import { analysePlan, asPlan, formatGuardReport } from "../../src/ops/plan-guard";
+import { summarizePlan } from "../../src/ops/plan-summary";
 import { selectStacks, synthExampleStacks } from "./synth-app";
 
 const PROJECT_DIR = resolve(__dirname, "../..");
