@@ -8,7 +8,7 @@ const barrelMessage =
   "Import provider classes by deep path, e.g. `import { EcsService } from \"@cdktf/provider-aws/lib/ecs-service\"`: the barrel loads ~2,200 modules (~3 s, ~450 MB).";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "cdktf.out/**", ".work/**", "hcl/**", "coverage/**", "**/*.d.ts"] },
+  { ignores: ["node_modules/**", "dist/**", "lib/**", "cdktf.out/**", ".work/**", "hcl/**", "coverage/**", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,7 +9,7 @@ const common = {
   transform,
   moduleFileExtensions: ["ts", "js", "json"],
   setupFilesAfterEnv: ["<rootDir>/jest.setup.js"],
-  testPathIgnorePatterns: ["/node_modules/", "/\\.work/", "/dist/"],
+  testPathIgnorePatterns: ["/node_modules/", "/\\.work/", "/dist/", "/lib/"],
 };
 
 /**

@@ -55,8 +55,7 @@ export function buildWithL1(scope: Construct, n: number): void {
       family: svc.name,
       networkMode: bridge ? "bridge" : "awsvpc",
       requiresCompatibilities: [bridge ? "EC2" : "FARGATE"],
-      cpu: bridge ? undefined : "256",
-      memory: bridge ? undefined : "512",
+      ...(bridge ? {} : { cpu: "256", memory: "512" }),
       executionRoleArn: EXECUTION_ROLE_ARN,
       containerDefinitions: JSON.stringify(containerDefinitions),
     });
@@ -66,9 +65,7 @@ export function buildWithL1(scope: Construct, n: number): void {
       taskDefinition: taskDefinition.arn,
       desiredCount: svc.desiredCount,
       launchType: bridge ? "EC2" : "FARGATE",
-      networkConfiguration: bridge
-        ? undefined
-        : { subnets: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS, assignPublicIp: false },
+      ...(bridge ? {} : { networkConfiguration: { subnets: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS, assignPublicIp: false } }),
       serviceRegistries: bridge
         ? { registryArn: discovery.arn, containerName: CONTAINER_NAME, containerPort: CONTAINER_PORT }
         : { registryArn: discovery.arn },

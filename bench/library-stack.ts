@@ -33,16 +33,16 @@ export function buildWithLibrary(scope: Construct, n: number): void {
           {
             name: CONTAINER_NAME,
             image: IMAGE,
-            memory: bridge ? EC2_CONTAINER_MEMORY : undefined,
+            ...(bridge ? { memory: EC2_CONTAINER_MEMORY } : {}),
             // bridge: hostPort 0 = dynamic host port, published through the SRV record
-            portMappings: [{ containerPort: CONTAINER_PORT, hostPort: bridge ? 0 : undefined }],
+            portMappings: [bridge ? { containerPort: CONTAINER_PORT, hostPort: 0 } : { containerPort: CONTAINER_PORT }],
             healthCheck: { command: HEALTH_CHECK_COMMAND },
             environment: svc.environment,
           },
         ],
       },
       discovery: { namespace },
-      network: bridge ? undefined : { subnetIds: SUBNET_IDS, securityGroupIds: SECURITY_GROUP_IDS },
+      ...(bridge ? {} : { network: { subnetIds: SUBNET_IDS, securityGroupIds: SECURITY_GROUP_IDS } }),
     });
   }
 }

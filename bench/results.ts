@@ -56,7 +56,7 @@ export interface LoadResult {
 export interface SynthCommandResult {
   readonly wallMs: Summary;
   /** CPU time of the whole process tree (cdktf CLI + app), Linux only. */
-  readonly cpuMs?: Summary;
+  readonly cpuMs?: Summary | undefined;
 }
 
 export interface TargetResult {
@@ -66,7 +66,7 @@ export interface TargetResult {
   readonly limit: number;
   readonly unit: string;
   /** The same quantity from CPU times, which other processes on the machine distort less. */
-  readonly cpuTimeValue?: number;
+  readonly cpuTimeValue?: number | undefined;
   /** Met by the wall-time value and, where there is one, by the CPU-time value too. */
   readonly met: boolean;
 }
@@ -105,9 +105,9 @@ export interface BenchResults {
     /** main.ts / empty app, median wall times. */
     readonly ratio: number;
     /** main.ts / empty app, median CPU times (cross-check on a busy machine). */
-    readonly cpuRatio?: number;
+    readonly cpuRatio?: number | undefined;
   } | { readonly error: string };
-  readonly testSuite?: TestSuiteTiming[];
+  readonly testSuite?: TestSuiteTiming[] | undefined;
   readonly targets: TargetResult[];
   readonly findings: Finding[];
 }

@@ -238,7 +238,7 @@ function timeSynth(cwd: string, outdir: string): { wallMs: number; cpuMs?: numbe
   const cpu1 = childrenCpuMs();
   if (r.status !== 0) throw new Error(`cdktf synth in ${cwd} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   if (!existsSync(join(outdir, "manifest.json"))) throw new Error(`cdktf synth in ${cwd} wrote no manifest to ${outdir}`);
-  return { wallMs, cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
+  return cpu0 !== undefined && cpu1 !== undefined ? { wallMs, cpuMs: cpu1 - cpu0 } : { wallMs };
 }
 
 function runCdktfSynth(opts: Options): BenchResults["cdktfSynth"] {

@@ -14,9 +14,9 @@ export interface AppConfig {
   /** Availability zones for a VPC created here. context `availabilityZones`, env SD_AVAILABILITY_ZONES (comma-separated). @default - two zones of the region */
   readonly availabilityZones: string[];
   /** Existing network instead of a new VPC: context `vpcId` + `privateSubnetIds` (+ `vpcCidrBlock`), env SD_VPC_ID, SD_PRIVATE_SUBNET_IDS, SD_VPC_CIDR. */
-  readonly existingNetwork?: { readonly vpcId: string; readonly privateSubnetIds: string[]; readonly vpcCidrBlock?: string };
+  readonly existingNetwork?: { readonly vpcId: string; readonly privateSubnetIds: string[]; readonly vpcCidrBlock?: string | undefined } | undefined;
   /** Existing cluster (with its own capacity) instead of a new one: context `clusterName`, env SD_CLUSTER_NAME. */
-  readonly existingClusterName?: string;
+  readonly existingClusterName?: string | undefined;
   /** Where Terraform keeps each stack's state. @default - a local file per stack (see StateBackendConfig) */
   readonly stateBackend: StateBackendConfig;
 }
@@ -43,7 +43,7 @@ export type StateBackendConfig =
       /** @default the stacks' region */
       readonly region: string;
       /** @default - SSE-S3 */
-      readonly kmsKeyId?: string;
+      readonly kmsKeyId?: string | undefined;
     }
   | {
       readonly type: "cloud";
@@ -51,9 +51,9 @@ export type StateBackendConfig =
       /** @default "<namePrefix>-" */
       readonly workspacePrefix: string;
       /** @default - the organization's default project */
-      readonly project?: string;
+      readonly project?: string | undefined;
       /** @default "app.terraform.io" */
-      readonly hostname?: string;
+      readonly hostname?: string | undefined;
     };
 
 /** Zones that do not follow `<region>a`/`<region>b`. */

@@ -1,3 +1,4 @@
+import { compact } from "../src/core/compact";
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from "cdktf";
 import { join, relative, resolve } from "node:path";
 import { StateBackendConfig } from "./config";
@@ -19,21 +20,21 @@ export function configureStateBackend(stack: TerraformStack, id: string, backend
       return;
     }
     case "s3":
-      new S3Backend(stack, {
+      new S3Backend(stack, compact({
         bucket: backend.bucket,
         key: `${backend.keyPrefix}/${id}.tfstate`,
         region: backend.region,
         encrypt: true,
         kmsKeyId: backend.kmsKeyId,
-      });
+      }));
       stack.addOverride("terraform.backend.s3.use_lockfile", true);
       return;
     case "cloud":
-      new CloudBackend(stack, {
+      new CloudBackend(stack, compact({
         organization: backend.organization,
         hostname: backend.hostname,
         workspaces: new NamedCloudWorkspace(`${backend.workspacePrefix}${id}`, backend.project),
-      });
+      }));
       return;
   }
 }

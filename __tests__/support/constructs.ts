@@ -6,7 +6,7 @@
 import { App, TerraformStack, Testing } from "cdktf";
 // Types of the matchers jest.setup.js installs (toHaveResourceWithProperties...).
 import type {} from "cdktf/lib/testing/adapters/jest";
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
@@ -16,9 +16,11 @@ import {
   HealthCheckSpec,
   INamespace,
   PrivateDnsNamespace,
+  RuleViolation,
   ServiceDiscoveryRuleError,
   TaskDefinitionSpec,
 } from "../../src";
+import { violationsIn } from "../../src/rules/violations";
 
 /**
  * Outdir of the apps unit tests make. Testing.synth keeps everything in memory, so nothing is
@@ -46,7 +48,10 @@ export function testNamespace(stack: TerraformStack, id = "ns", name = "svc"): P
 export const HEALTH_CHECK: HealthCheckSpec = { command: ["CMD-SHELL", "wget -q -O /dev/null http://localhost/ || exit 1"] };
 
 /** Per-test changes to a valid props object; nested objects merge one level deep. */
-export interface PropsChanges extends Partial<Omit<DiscoverableEcsServiceProps, "discovery" | "taskDefinition">> {
+/** Optional props, where `undefined` may be passed explicitly (as JavaScript callers do). */
+type Loose<T> = { [K in keyof T]?: T[K] | undefined };
+
+export interface PropsChanges extends Loose<Omit<DiscoverableEcsServiceProps, "discovery" | "taskDefinition">> {
   readonly discovery?: Partial<DiscoveryOptions>;
   /** Merged into the spec; an ExistingTaskDefinition (has taskDefinitionArn) replaces it. */
   readonly taskDefinition?: Partial<TaskDefinitionSpec> | ExistingTaskDefinition;
@@ -58,7 +63,8 @@ function withChanges(base: DiscoverableEcsServiceProps, changes: PropsChanges): 
     taskDefinition && "taskDefinitionArn" in taskDefinition
       ? taskDefinition
       : { ...(base.taskDefinition as TaskDefinitionSpec), ...taskDefinition };
-  return { ...base, ...rest, discovery: { ...base.discovery, ...discovery }, taskDefinition: td };
+  // Explicit undefined values stay: they test how untyped callers' omissions are read.
+  return { ...base, ...rest, discovery: { ...base.discovery, ...discovery }, taskDefinition: td } as DiscoverableEcsServiceProps;
 }
 
 /** Valid Fargate/awsvpc props: one container `web` mapping 80 with a health check, one subnet. */
@@ -117,15 +123,41 @@ export function hostProps(namespace: INamespace, changes: PropsChanges = {}): Di
   );
 }
 
-/** Runs `build`, which must throw a ServiceDiscoveryRuleError, and returns that error. */
+/**
+ * The violations recorded for `built` (reported under its path or below it). Constructs record
+ * violations and build on; the app reports them all when it synthesizes.
+ */
+export function violationsOf(built: IConstruct): RuleViolation[] {
+  const path = built.node.path;
+  return violationsIn(built).filter((v) => v.path === path || v.path.startsWith(`${path}/`));
+}
+
+/** `built`, after asserting its input broke no rule: throws its violations as the app would. */
+export function checked<T>(built: T): T {
+  if (!Construct.isConstruct(built)) throw new Error("checked() takes the construct that was built");
+  const violations = violationsOf(built);
+  if (violations.length > 0) throw new ServiceDiscoveryRuleError(violations);
+  return built;
+}
+
+/**
+ * Runs `build`, whose input must break a rule, and returns the violations of what it built as
+ * the error the app's synth throws (which is asserted too). An error thrown while building (an
+ * input the construct cannot build from) is returned as it is.
+ */
 export function ruleErrorFrom(build: () => unknown): ServiceDiscoveryRuleError {
+  let built: unknown;
   try {
-    build();
+    built = build();
   } catch (err) {
     if (err instanceof ServiceDiscoveryRuleError) return err;
     throw new Error(`expected a ServiceDiscoveryRuleError, got: ${String(err)}`);
   }
-  throw new Error("expected a ServiceDiscoveryRuleError, but nothing was thrown");
+  if (!Construct.isConstruct(built)) throw new Error("ruleErrorFrom: build() must return the construct it built");
+  const violations = violationsOf(built);
+  if (violations.length === 0) throw new Error(`expected a rule violation from ${built.node.path}, but its input broke no rule`);
+  expect(() => Testing.synth(TerraformStack.of(built))).toThrow(ServiceDiscoveryRuleError);
+  return new ServiceDiscoveryRuleError(violations);
 }
 
 export interface ExpectedViolation {

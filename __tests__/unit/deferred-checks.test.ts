@@ -7,7 +7,7 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { DiscoverableEcsService, DiscoveryService, PrivateDnsNamespace } from "../../src";
 import { MODULE_NAMING_CONTEXT, deferredWarnings } from "../../src/rules/enforce";
-import { awsvpcProps, onlyResource, synthJson, testNamespace, testStack, warningsOf } from "../support/constructs";
+import { awsvpcProps, checked, onlyResource, synthJson, testNamespace, testStack, warningsOf } from "../support/constructs";
 
 function numberVariable(stack: TerraformStack, name: string) {
   return new TerraformVariable(stack, name, { type: "number" }).numberValue;
@@ -107,11 +107,11 @@ describe("other token inputs", () => {
     expect(check.condition).toContain("can(regex(");
   });
 
-  it("known violations still throw when another input is a token", () => {
+  it("known violations are still reported at synth when another input is a token", () => {
     const stack = testStack();
-    expect(() =>
-      new DiscoverableEcsService(stack, "svc", awsvpcProps(testNamespace(stack), { desiredCount: numberVariable(stack, "n"), network: undefined })),
-    ).toThrow(/\[SD023\]/);
+    const svc = new DiscoverableEcsService(stack, "svc", awsvpcProps(testNamespace(stack), { desiredCount: numberVariable(stack, "n"), network: undefined }));
+    expect(() => checked(svc)).toThrow(/\[SD023\]/);
+    expect(() => synthJson(stack)).toThrow(/\[SD023\]/);
   });
 
   it("with module naming, messages name the module variables and carry no construct path", () => {

@@ -12,7 +12,9 @@ import {
   awsvpcProps,
   bridgeProps,
   expectViolation,
+  checked,
   ruleErrorFrom,
+  violationsOf,
   testNamespace,
   testStack,
   warningsOf,
@@ -61,7 +63,7 @@ describe("SD004 discovery name is a DNS label", () => {
   it("accepts 63 characters, digits, underscores and inner hyphens", () => {
     const { stack, namespace } = setup();
     for (const [i, name] of ["a".repeat(63), "orders-v2", "_grpc", "9"].entries()) {
-      expect(() => new DiscoveryService(stack, `s${i}`, { namespace, name })).not.toThrow();
+      expect(() => checked(new DiscoveryService(stack, `s${i}`, { namespace, name }))).not.toThrow();
     }
   });
 });
@@ -105,11 +107,10 @@ describe("SD005 discovery names are unique within a namespace", () => {
     const stack = testStack();
     const one = testNamespace(stack, "one", "one");
     const two = testNamespace(stack, "two", "two");
-    expect(() => {
-      new DiscoveryService(stack, "orders-one", { namespace: one, name: "orders" });
-      new DiscoveryService(stack, "orders-two", { namespace: two, name: "orders" });
-      new DiscoveryService(stack, "billing-one", { namespace: one, name: "billing" });
-    }).not.toThrow();
+    new DiscoveryService(stack, "orders-one", { namespace: one, name: "orders" });
+    new DiscoveryService(stack, "orders-two", { namespace: two, name: "orders" });
+    new DiscoveryService(stack, "billing-one", { namespace: one, name: "billing" });
+    expect(violationsOf(stack)).toEqual([]);
   });
 
   it("accepts the same name in the same namespace id in two different stacks (two Terraform roots)", () => {
@@ -117,7 +118,7 @@ describe("SD005 discovery names are unique within a namespace", () => {
     const second = testStack();
     const attrs = { namespaceId: "ns-shared1234", namespaceName: "shared" };
     new DiscoveryService(first, "orders", { namespace: PrivateDnsNamespace.fromNamespaceAttributes(first, "ns", attrs), name: "orders" });
-    expect(() => new DiscoveryService(second, "orders", { namespace: PrivateDnsNamespace.fromNamespaceAttributes(second, "ns", attrs), name: "orders" })).not.toThrow();
+    expect(() => checked(new DiscoveryService(second, "orders", { namespace: PrivateDnsNamespace.fromNamespaceAttributes(second, "ns", attrs), name: "orders" }))).not.toThrow();
   });
 });
 
@@ -147,7 +148,7 @@ describe("SD006 record type", () => {
   it("accepts every supported record type", () => {
     const { stack, namespace } = setup();
     for (const type of ["A", "AAAA", "A_AAAA", "SRV"] as const) {
-      expect(() => new DiscoveryService(stack, type, { namespace, name: type.toLowerCase().replace("_", "-"), dnsRecordType: type })).not.toThrow();
+      expect(() => checked(new DiscoveryService(stack, type, { namespace, name: type.toLowerCase().replace("_", "-"), dnsRecordType: type }))).not.toThrow();
     }
   });
 });
@@ -172,7 +173,7 @@ describe("SD007 routing policy", () => {
 
   it("accepts WEIGHTED", () => {
     const { stack, namespace } = setup();
-    expect(() => new DiscoveryService(stack, "orders", { namespace, name: "orders", routingPolicy: "WEIGHTED" })).not.toThrow();
+    expect(() => checked(new DiscoveryService(stack, "orders", { namespace, name: "orders", routingPolicy: "WEIGHTED" }))).not.toThrow();
   });
 });
 
@@ -200,8 +201,8 @@ describe("SD008 TTL is an integer 0..2147483647", () => {
 
   it("accepts 0 and the maximum", () => {
     const { stack, namespace } = setup();
-    expect(() => new DiscoveryService(stack, "zero", { namespace, name: "zero", dnsTtl: 0 })).not.toThrow();
-    expect(() => new DiscoveryService(stack, "max", { namespace, name: "max", dnsTtl: 2147483647 })).not.toThrow();
+    expect(() => checked(new DiscoveryService(stack, "zero", { namespace, name: "zero", dnsTtl: 0 }))).not.toThrow();
+    expect(() => checked(new DiscoveryService(stack, "max", { namespace, name: "max", dnsTtl: 2147483647 }))).not.toThrow();
   });
 });
 

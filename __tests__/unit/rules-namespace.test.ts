@@ -5,7 +5,7 @@
 import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
 import { Testing } from "cdktf";
 import { PrivateDnsNamespace } from "../../src";
-import { expectViolation, ruleErrorFrom, synthJson, testStack } from "../support/constructs";
+import { checked, expectViolation, ruleErrorFrom, synthJson, testStack } from "../support/constructs";
 
 describe("SD001 namespace name", () => {
   it("refuses a created namespace whose name has characters Cloud Map does not allow", () => {
@@ -45,7 +45,7 @@ describe("SD001 namespace name", () => {
   it("accepts single labels, dotted names, 1024 characters, underscores and hyphens", () => {
     const stack = testStack();
     for (const [i, name] of ["service", "internal.example.com", "a".repeat(1024), "my_ns-1"].entries()) {
-      expect(() => new PrivateDnsNamespace(stack, `ns${i}`, { name, vpcId: "vpc-1" })).not.toThrow();
+      expect(() => checked(new PrivateDnsNamespace(stack, `ns${i}`, { name, vpcId: "vpc-1" }))).not.toThrow();
     }
   });
 });

@@ -9,6 +9,7 @@ import {
   HEALTH_CHECK,
   awsvpcProps,
   bridgeProps,
+  checked,
   expectViolation,
   hostProps,
   onlyResource,
@@ -20,9 +21,10 @@ import {
 } from "../support/constructs";
 import type { DiscoverableEcsServiceProps, INamespace } from "../../src";
 
+/** Builds the service and throws its rule violations, if any (the app would report them at synth). */
 function build(props: (ns: INamespace) => DiscoverableEcsServiceProps) {
   const stack = testStack();
-  return new DiscoverableEcsService(stack, "svc", props(testNamespace(stack)));
+  return checked(new DiscoverableEcsService(stack, "svc", props(testNamespace(stack))));
 }
 
 function violationOf(props: (ns: INamespace) => DiscoverableEcsServiceProps) {
@@ -553,6 +555,6 @@ describe("several violations at once", () => {
   it("reports every broken rule in one error, each on its own line", () => {
     const err = violationOf((ns) => bridgeProps(ns, { desiredCount: 5000, discovery: { dnsRecordType: "A" }, network: { subnetIds: ["subnet-1"] } }));
     expect(err.ruleIds).toEqual(["SD013", "SD024", "SD026"]);
-    expect(err.message).toMatch(/^3 problems:\n- test\/svc: \[SD013\].*\n- test\/svc: \[SD024\].*\n- test\/svc: \[SD026\]/);
+    expect(err.message).toMatch(/^3 rule violations:\n- test\/svc: \[SD013\].*\n- test\/svc: \[SD024\].*\n- test\/svc: \[SD026\]/);
   });
 });

@@ -21,7 +21,7 @@ export interface INetwork {
   readonly vpcId: string;
   readonly privateSubnetIds: string[];
   /** @default - unknown for an existing VPC */
-  readonly vpcCidrBlock?: string;
+  readonly vpcCidrBlock?: string | undefined;
 }
 
 /**

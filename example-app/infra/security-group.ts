@@ -11,7 +11,7 @@ export interface ServiceSecurityGroupProps {
    * CIDR the members may call (other services in the VPC).
    * @default - no VPC-wide egress
    */
-  readonly vpcCidrBlock?: string;
+  readonly vpcCidrBlock?: string | undefined;
 }
 
 /**

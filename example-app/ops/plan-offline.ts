@@ -31,18 +31,18 @@ export const OFFLINE_SYNTH_DIR = join(PROJECT_DIR, ".work/plan-offline/cdktf.out
 
 export interface StackPlanResult {
   readonly stack: string;
-  readonly summary?: string;
-  readonly report?: GuardReport;
-  readonly planJsonFile?: string;
-  readonly error?: string;
+  readonly summary?: string | undefined;
+  readonly report?: GuardReport | undefined;
+  readonly planJsonFile?: string | undefined;
+  readonly error?: string | undefined;
 }
 
 export interface OfflinePlanOptions {
-  readonly stacks?: readonly string[];
+  readonly stacks?: readonly string[] | undefined;
   /** State file per stack id to plan against. */
-  readonly states?: Readonly<Record<string, string>>;
-  readonly outdir?: string;
-  readonly workDir?: string;
+  readonly states?: Readonly<Record<string, string>> | undefined;
+  readonly outdir?: string | undefined;
+  readonly workDir?: string | undefined;
 }
 
 /** Synthesizes, then plans and guards each stack (two Terraform processes at a time). */

@@ -1,3 +1,4 @@
+import { compact } from "../core/compact";
 import { ServiceDiscoveryService } from "@cdktf/provider-aws/lib/service-discovery-service";
 import { Construct } from "constructs";
 import {
@@ -88,7 +89,7 @@ export class DiscoveryService extends Construct {
       duplicateOf: claimDiscoveryName(this, props.namespace, props.name),
     });
 
-    this.resource = new ServiceDiscoveryService(this, "service", {
+    this.resource = new ServiceDiscoveryService(this, "service", compact({
       name: props.name,
       description: props.description,
       dnsConfig: {
@@ -100,7 +101,7 @@ export class DiscoveryService extends Construct {
       healthCheckCustomConfig: { failureThreshold: CUSTOM_HEALTH_CHECK_FAILURE_THRESHOLD },
       forceDestroy: props.forceDestroy ?? true,
       tags: props.tags,
-    });
+    }));
     attachPreconditions(this.resource, deferred);
 
     this.serviceArn = this.resource.arn;

@@ -3,6 +3,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_TTL, DnsRecordType, RoutingPolicy } from "../core/aws-limits";
+import { compact } from "../core/compact";
 import { eq, gt, isKnown, lengthOf, or, orDefault, when } from "../core/expr";
 import { DiscoveryService } from "../discovery/discovery-service";
 import { INamespace } from "../namespace/namespace";
@@ -168,9 +169,9 @@ export class DiscoverableEcsService extends Construct {
   /** Effective record type. */
   public readonly dnsRecordType: string;
   /** Port clients connect to: the SRV port, or the registered container port. @default - unknown for A records */
-  public readonly discoveryPort?: number;
+  public readonly discoveryPort: number | undefined;
   /** The task definition created from a spec; undefined for an existing task definition. */
-  public readonly taskDefinition?: TaskDefinition;
+  public readonly taskDefinition: TaskDefinition | undefined;
   /** The underlying `aws_ecs_service`, for escape hatches. */
   public readonly resource: EcsService;
   /**
@@ -179,8 +180,8 @@ export class DiscoverableEcsService extends Construct {
    */
   public readonly securityGroupIds: readonly string[];
   /** The security group this service created (`network.vpcId` without `securityGroupIds`). */
-  public readonly securityGroup?: SecurityGroup;
-  private readonly accessPortRange?: PortRange;
+  public readonly securityGroup: SecurityGroup | undefined;
+  private readonly accessPortRange: PortRange | undefined;
   private readonly grants = new Set<string>();
 
   constructor(scope: Construct, id: string, props: DiscoverableEcsServiceProps) {
@@ -228,7 +229,7 @@ export class DiscoverableEcsService extends Construct {
 
     // The Cloud Map service is built from this construct's props: report its violations here.
     reportChildViolationsAs(this, reporter.names);
-    this.discoveryService = new DiscoveryService(this, "discovery", {
+    this.discoveryService = new DiscoveryService(this, "discovery", compact({
       namespace: d.namespace,
       name: discoveryName,
       dnsRecordType: registration.dnsRecordType as DnsRecordType,
@@ -237,34 +238,34 @@ export class DiscoverableEcsService extends Construct {
       forceDestroy: d.forceDestroy,
       description: d.description,
       tags: props.tags,
-    });
+    }));
 
     if (spec) {
-      this.taskDefinition = new TaskDefinition(this, "task", {
+      this.taskDefinition = new TaskDefinition(this, "task", compact({
         spec,
         launchType: launchType as LaunchType,
         tags: props.tags,
-      });
+      }));
     }
     this.taskDefinitionArn = this.taskDefinition?.taskDefinitionArn ?? (td as ExistingTaskDefinition).taskDefinitionArn;
 
     const awsvpc = eq(td.networkMode, "awsvpc");
-    const networkConfiguration = { subnets: subnetIds, securityGroups: securityGroupIds, assignPublicIp };
+    const networkConfiguration = compact({ subnets: subnetIds, securityGroups: securityGroupIds, assignPublicIp });
     const loadBalancers = props.loadBalancers ?? [];
 
-    this.resource = new EcsService(this, "service", {
+    this.resource = new EcsService(this, "service", compact({
       name: props.serviceName,
       cluster: props.cluster,
       taskDefinition: this.taskDefinitionArn,
       desiredCount,
       launchType,
       networkConfiguration: awsvpc === true ? networkConfiguration : undefined,
-      serviceRegistries: {
+      serviceRegistries: compact({
         registryArn: this.discoveryService.serviceArn,
         port: registration.port,
         containerName: registration.containerName,
         containerPort: registration.containerPort,
-      },
+      }),
       loadBalancer: !isKnown(loadBalancers)
         ? loadBalancerDynamic(loadBalancers)
         : loadBalancers.length > 0
@@ -283,7 +284,7 @@ export class DiscoverableEcsService extends Construct {
       ...((props.redeployOnDiscoveryReplacement ?? true)
         ? { triggers: { discovery_service_id: this.discoveryService.serviceId }, forceNewDeployment: true }
         : {}),
-    });
+    }));
     if (!isKnown(awsvpc)) {
       // Network mode known only at plan (the exported module): a block only awsvpc gets.
       this.resource.addOverride("dynamic.network_configuration", {

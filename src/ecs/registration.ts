@@ -3,20 +3,20 @@ import { ContainerSpec } from "./task-definition-spec";
 
 export interface RegistrationInput {
   readonly networkMode: string;
-  readonly dnsRecordType?: string;
-  readonly port?: number;
-  readonly containerName?: string;
-  readonly containerPort?: number;
+  readonly dnsRecordType?: string | undefined;
+  readonly port?: number | undefined;
+  readonly containerName?: string | undefined;
+  readonly containerPort?: number | undefined;
   /** Containers of a task definition created here; undefined for an existing one. */
-  readonly containers?: readonly ContainerSpec[];
+  readonly containers?: readonly ContainerSpec[] | undefined;
 }
 
 /** What the ECS service registers with: the record type and the `service_registries` fields. */
 export interface Registration {
   readonly dnsRecordType: string;
-  readonly port?: number;
-  readonly containerName?: string;
-  readonly containerPort?: number;
+  readonly port?: number | undefined;
+  readonly containerName?: string | undefined;
+  readonly containerPort?: number | undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Fn } from "cdktf";
 import { Construct, IConstruct } from "constructs";
+import { compact } from "../core/compact";
 import { isKnown } from "../core/expr";
 import { ContainerSpec } from "./task-definition-spec";
 
@@ -32,13 +33,13 @@ export interface PortRange {
  * create-before-destroy, so a change never leaves running tasks without a group.
  */
 export function createTaskSecurityGroup(scope: Construct, serviceName: string, vpcId: string, tags?: Record<string, string>): SecurityGroup {
-  const group = new SecurityGroup(scope, "security-group", {
+  const group = new SecurityGroup(scope, "security-group", compact({
     namePrefix: `${serviceName}-`,
     description: `Tasks of ECS service ${isKnown(serviceName) ? serviceName : "(module)"}: ingress only from allowed clients`,
     vpcId,
     tags,
     lifecycle: { createBeforeDestroy: true },
-  });
+  }));
   new VpcSecurityGroupEgressRule(scope, "egress-all", {
     securityGroupId: group.id,
     description: "All outbound IPv4: image pulls, AWS APIs, other services",
@@ -51,11 +52,11 @@ export function createTaskSecurityGroup(scope: Construct, serviceName: string, v
 export interface AccessPortInput {
   readonly networkMode: string;
   /** SRV `port` (awsvpc only). */
-  readonly port?: number;
-  readonly containerName?: string;
-  readonly containerPort?: number;
+  readonly port?: number | undefined;
+  readonly containerName?: string | undefined;
+  readonly containerPort?: number | undefined;
   /** Containers of a task definition created here; undefined for an existing one. */
-  readonly containers?: readonly ContainerSpec[];
+  readonly containers?: readonly ContainerSpec[] | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { Construct } from "constructs";
 import { FARGATE_DEFAULT_CPU, FARGATE_DEFAULT_MEMORY } from "../core/aws-limits";
+import { compact } from "../core/compact";
 import { numberText } from "../core/expr";
 import { renderContainerDefinitions } from "./container-definitions";
 import { LaunchType, TaskDefinitionSpec } from "./task-definition-spec";
@@ -16,7 +17,7 @@ export interface TaskDefinitionProps {
 export class TaskDefinition extends Construct {
   public readonly taskDefinitionArn: string;
   /** Task memory (MiB) after defaults; undefined when the containers carry it. */
-  public readonly memory?: number;
+  public readonly memory: number | undefined;
   public readonly resource: EcsTaskDefinition;
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
@@ -26,7 +27,7 @@ export class TaskDefinition extends Construct {
     const cpu = spec.cpu ?? (fargate ? FARGATE_DEFAULT_CPU : undefined);
     this.memory = spec.memory ?? (fargate ? FARGATE_DEFAULT_MEMORY : undefined);
 
-    this.resource = new EcsTaskDefinition(this, "task-definition", {
+    this.resource = new EcsTaskDefinition(this, "task-definition", compact({
       family: spec.family,
       networkMode: spec.networkMode,
       requiresCompatibilities: [launchType],
@@ -36,7 +37,7 @@ export class TaskDefinition extends Construct {
       taskRoleArn: spec.taskRoleArn,
       containerDefinitions: renderContainerDefinitions(spec.containers, spec.networkMode),
       tags: props.tags,
-    });
+    }));
     this.taskDefinitionArn = this.resource.arn;
   }
 }

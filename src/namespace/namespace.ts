@@ -9,5 +9,5 @@ export interface INamespace {
   /** DNS name of the namespace; services resolve as `<discovery name>.<namespaceName>`. */
   readonly namespaceName: string;
   /** @default - unknown for an imported namespace given without its ARN */
-  readonly namespaceArn?: string;
+  readonly namespaceArn?: string | undefined;
 }

@@ -1,5 +1,6 @@
 import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
 import { Construct } from "constructs";
+import { compact } from "../core/compact";
 import { NAMESPACE_PROPS } from "../rules/fields";
 import { NAMESPACE_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
@@ -34,7 +35,7 @@ export interface NamespaceAttributes {
 class ImportedNamespace extends Construct implements INamespace {
   public readonly namespaceId: string;
   public readonly namespaceName: string;
-  public readonly namespaceArn?: string;
+  public readonly namespaceArn: string | undefined;
 
   constructor(scope: Construct, id: string, attrs: NamespaceAttributes) {
     super(scope, id);
@@ -77,12 +78,12 @@ export class PrivateDnsNamespace extends Construct implements INamespace {
       vpcId: props.vpcId,
     });
 
-    this.resource = new ServiceDiscoveryPrivateDnsNamespace(this, "namespace", {
+    this.resource = new ServiceDiscoveryPrivateDnsNamespace(this, "namespace", compact({
       name: props.name,
       vpc: props.vpcId,
       description: props.description,
       tags: props.tags,
-    });
+    }));
     attachPreconditions(this.resource, deferred);
 
     this.namespaceId = this.resource.id;

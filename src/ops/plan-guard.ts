@@ -24,20 +24,20 @@ export class PlanReadError extends Error {
 export interface PlanResourceChange {
   readonly address: string;
   readonly type: string;
-  readonly mode?: string;
+  readonly mode?: string | undefined;
   readonly change: {
     readonly actions: readonly string[];
-    readonly before?: unknown;
-    readonly after?: unknown;
-    readonly after_unknown?: unknown;
-    readonly replace_paths?: readonly (readonly (string | number)[])[];
+    readonly before?: unknown | undefined;
+    readonly after?: unknown | undefined;
+    readonly after_unknown?: unknown | undefined;
+    readonly replace_paths?: readonly (readonly (string | number)[])[] | undefined;
   };
-  readonly action_reason?: string;
+  readonly action_reason?: string | undefined;
 }
 
 export interface GuardPlan {
   readonly format_version: string;
-  readonly resource_changes?: readonly PlanResourceChange[];
+  readonly resource_changes?: readonly PlanResourceChange[] | undefined;
 }
 
 /** An attribute that forces a replacement, with its old and new value. */
@@ -45,9 +45,9 @@ export interface ForcingAttribute {
   /** e.g. `dns_config[0].dns_records[0].type` */
   readonly path: string;
   /** JSON text of the value in state, or undefined when absent. */
-  readonly before?: string;
+  readonly before?: string | undefined;
   /** JSON text of the planned value; "(known after apply)" when unknown. */
-  readonly after?: string;
+  readonly after?: string | undefined;
   /** Why it cannot change in place. */
   readonly why: string;
 }
@@ -60,11 +60,11 @@ export interface GuardFinding {
   readonly actions: readonly string[];
   readonly forcedBy: readonly ForcingAttribute[];
   /** Terraform's reason when no attribute forces it (tainted, `-replace`, removed from config...). */
-  readonly reason?: string;
+  readonly reason?: string | undefined;
   readonly breaks: string;
   readonly remedy: string;
   /** For a Cloud Map service: whether the ECS services registered to it are redeployed in the same plan. */
-  readonly redeploy?: string;
+  readonly redeploy?: string | undefined;
 }
 
 export interface GuardNote {

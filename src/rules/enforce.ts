@@ -3,39 +3,13 @@ import { isKnown, isSymbolic, jsonText } from "../core/expr";
 import { FieldNames, MODULE_VARIABLES } from "./fields";
 import { RuleReporter } from "./naming";
 import { Describe, Rule, formatMessage } from "./rule";
+import { RuleViolation, recordViolations } from "./violations";
 
 /**
  * Context key that switches the spelling of fields in messages from TypeScript props to the
  * exported module's variables. The module builder sets it on its stack; constructs inherit it.
  */
 export const MODULE_NAMING_CONTEXT = "cdktf-ecs-service-discovery:module-naming";
-
-/** One broken rule, as thrown to TypeScript users. */
-export interface RuleViolation {
-  readonly ruleId: string;
-  /** Construct path of the construct whose input is wrong. */
-  readonly path: string;
-  /** The offending property, as the user spelled it. */
-  readonly property: string;
-  readonly message: string;
-}
-
-/** Thrown at synth (construction) time when an input breaks one or more rules. */
-export class ServiceDiscoveryRuleError extends Error {
-  public readonly violations: readonly RuleViolation[];
-
-  constructor(violations: readonly RuleViolation[]) {
-    const lines = violations.map((v) => v.message);
-    super(lines.length === 1 ? lines[0] : `${lines.length} problems:\n- ${lines.join("\n- ")}`);
-    this.name = "ServiceDiscoveryRuleError";
-    this.violations = violations;
-  }
-
-  /** Rule ids of the violations, e.g. `["SD013"]`. */
-  public get ruleIds(): string[] {
-    return this.violations.map((v) => v.ruleId);
-  }
-}
 
 /** A rule that cannot be decided at synth: Terraform checks it at plan. */
 export interface DeferredCheck {
@@ -54,7 +28,8 @@ function describe(names: FieldNames, prefixVar: boolean, renderTokens: boolean):
 
 /**
  * Runs rules against facts for a construct.
- * - a rule that is known to be broken throws (errors, all collected) or warns via Annotations;
+ * - a rule that is known to be broken is recorded (errors; the app reports them all when it
+ *   synthesizes, see violations.ts) or warns via Annotations;
  * - a rule that depends on unresolved values is returned as a deferred Terraform check, which the
  *   construct attaches as a `precondition` so Terraform enforces it at plan.
  */
@@ -82,7 +57,7 @@ export function enforce<F>(reporter: RuleReporter, rules: readonly Rule<F>[], fa
       violations.push({ ruleId: rule.id, path, property: names[rule.subject] ?? rule.subject, message });
     }
   }
-  if (violations.length > 0) throw new ServiceDiscoveryRuleError(violations);
+  recordViolations(scope, violations);
   return deferred;
 }
 

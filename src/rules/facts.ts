@@ -9,9 +9,9 @@ export interface NamespaceFacts {
   readonly namespaceName: string;
   /** Whether this namespace is created here (and so needs a VPC). */
   readonly createNamespace: Cond;
-  readonly vpcId?: string;
+  readonly vpcId?: string | undefined;
   /** The id of an existing namespace (when not creating one). */
-  readonly namespaceId?: string;
+  readonly namespaceId?: string | undefined;
 }
 
 export interface DiscoveryFacts {
@@ -21,27 +21,27 @@ export interface DiscoveryFacts {
   readonly dnsTtl: number;
   readonly routingPolicy: string;
   /** Path of an earlier discovery service with the same name in the same namespace, if any. */
-  readonly duplicateOf?: string;
+  readonly duplicateOf?: string | undefined;
 }
 
 export interface LoadBalancerFacts {
-  readonly elbName?: string;
-  readonly targetGroupArn?: string;
+  readonly elbName?: string | undefined;
+  readonly targetGroupArn?: string | undefined;
 }
 
 export interface ServiceFacts extends DiscoveryFacts {
   readonly networkMode: string;
   readonly launchType: string;
   /** SRV port for awsvpc tasks (`discovery.port`). */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** Effective registry container name (the SRV default is filled in from the task definition). */
-  readonly containerName?: string;
+  readonly containerName?: string | undefined;
   /** Effective registry container port. */
-  readonly containerPort?: number;
+  readonly containerPort?: number | undefined;
   /** Containers of a task definition created here; undefined for an existing task definition. */
-  readonly containers?: readonly ContainerSpec[];
+  readonly containers?: readonly ContainerSpec[] | undefined;
   /** Task-level memory of a task definition created here. */
-  readonly taskMemory?: number;
+  readonly taskMemory?: number | undefined;
   /** Whether a network configuration (subnets/security groups) was given. */
   readonly networkGiven: Cond;
   readonly subnetIds: readonly string[];

@@ -23,7 +23,7 @@ export function providerMirrorFromEnv(env: NodeJS.ProcessEnv = process.env): str
 
 export interface CliConfigOptions {
   /** Provider mirror root; when set, hashicorp providers come only from it (offline). */
-  readonly mirror?: string;
+  readonly mirror?: string | undefined;
   /** Shared plugin cache: each `init` links the provider instead of copying ~700 MB. */
   readonly pluginCacheDir: string;
 }

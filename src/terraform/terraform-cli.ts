@@ -35,9 +35,9 @@ export interface TerraformEnvironmentOptions {
   /** Folder for the CLI config and the plugin cache. */
   readonly workDir: string;
   /** Provider mirror root (see providerMirrorFromEnv). */
-  readonly mirror?: string;
+  readonly mirror?: string | undefined;
   /** Use mock AWS credentials (offline validate/plan). @default true */
-  readonly offline?: boolean;
+  readonly offline?: boolean | undefined;
 }
 
 /**
@@ -62,15 +62,15 @@ export function terraformEnvironment(opts: TerraformEnvironmentOptions): NodeJS.
 
 export interface PlanOptions {
   /** Plan file name, relative to the root module. @default "tfplan" */
-  readonly out?: string;
+  readonly out?: string | undefined;
   /** @default true */
-  readonly refresh?: boolean;
-  readonly destroy?: boolean;
+  readonly refresh?: boolean | undefined;
+  readonly destroy?: boolean | undefined;
   /** A state file to plan against (local backend). */
-  readonly state?: string;
-  readonly vars?: Record<string, unknown>;
+  readonly state?: string | undefined;
+  readonly vars?: Record<string, unknown> | undefined;
   /** Return a failed plan instead of throwing. @default false */
-  readonly allowFailure?: boolean;
+  readonly allowFailure?: boolean | undefined;
 }
 
 /** A thin async wrapper over the Terraform CLI. */
@@ -127,29 +127,29 @@ export class TerraformCli {
 export interface Diagnostic {
   readonly severity: "error" | "warning";
   readonly summary: string;
-  readonly detail?: string;
-  readonly address?: string;
+  readonly detail?: string | undefined;
+  readonly address?: string | undefined;
 }
 
 /** The parts of `terraform show -json` this project reads. */
 export interface PlanJson {
   readonly format_version: string;
-  readonly planned_values?: { readonly root_module: PlanModule };
-  readonly resource_changes?: readonly ResourceChange[];
-  readonly configuration?: unknown;
-  readonly prior_state?: unknown;
+  readonly planned_values?: { readonly root_module: PlanModule } | undefined;
+  readonly resource_changes?: readonly ResourceChange[] | undefined;
+  readonly configuration?: unknown | undefined;
+  readonly prior_state?: unknown | undefined;
 }
 
 export interface PlanModule {
-  readonly resources?: readonly PlannedResource[];
-  readonly child_modules?: readonly (PlanModule & { address: string })[];
+  readonly resources?: readonly PlannedResource[] | undefined;
+  readonly child_modules?: readonly (PlanModule & { address: string })[] | undefined;
 }
 
 export interface PlannedResource {
   readonly address: string;
   readonly type: string;
   readonly name: string;
-  readonly index?: number | string;
+  readonly index?: number | string | undefined;
   readonly values: Record<string, unknown>;
 }
 
@@ -161,10 +161,10 @@ export interface ResourceChange {
     readonly actions: readonly string[];
     readonly before: Record<string, unknown> | null;
     readonly after: Record<string, unknown> | null;
-    readonly after_unknown?: Record<string, unknown>;
-    readonly replace_paths?: readonly (readonly (string | number)[])[];
+    readonly after_unknown?: Record<string, unknown> | undefined;
+    readonly replace_paths?: readonly (readonly (string | number)[])[] | undefined;
   };
-  readonly action_reason?: string;
+  readonly action_reason?: string | undefined;
 }
 
 /** All planned resources of a plan, child modules included. */

@@ -13,9 +13,9 @@ export interface WorkspaceOptions {
   /** Scratch folder for the CLI config, plugin cache and shared data dir. */
   readonly workDir: string;
   /** Provider mirror root. @default - Terraform's default installation (registry) */
-  readonly mirror?: string;
+  readonly mirror?: string | undefined;
   /** @default - findTerraform() */
-  readonly bin?: string;
+  readonly bin?: string | undefined;
 }
 
 /**

@@ -136,7 +136,7 @@ export class ServiceDiscoveryModuleStack extends TerraformStack {
    * of Terraform modules) instead of cdktf's hashed construct path. Names are allocated when a
    * construct first reads an attribute, before any `overrideLogicalId` could run.
    */
-  protected allocateLogicalId(element: TerraformElement | Node): string {
+  protected override allocateLogicalId(element: TerraformElement | Node): string {
     if (!(element instanceof TerraformResource)) return super.allocateLogicalId(element);
     const type = element.terraformResourceType;
     const taken = this.node
@@ -160,7 +160,8 @@ export class ServiceDiscoveryModuleStack extends TerraformStack {
   ): void {
     const checks = enforce({ scope: this, names: MODULE_VARIABLES }, NAMESPACE_RULES, facts);
     const readsVpc = (c: DeferredCheck) => NAMESPACE_RULES.find((r) => r.id === c.ruleId)?.subject === "vpcId";
-    created.resource.lifecycle = { ...created.resource.lifecycle, precondition: undefined };
+    const { precondition: _dropped, ...lifecycle } = created.resource.lifecycle ?? {};
+    created.resource.lifecycle = lifecycle;
     attachPreconditions(created.resource, checks.filter(readsVpc));
     attachPreconditions(service.discoveryService.resource, checks.filter((c) => !readsVpc(c)));
   }

@@ -186,8 +186,8 @@ export function declareModuleVariables(stack: TerraformStack): ModuleVariables {
     const variable = new TerraformVariable(stack, spec.name, {
       type: spec.type,
       description: spec.description,
-      default: hasValue ? spec.default : undefined,
-      nullable: spec.default === null ? undefined : false,
+      ...(hasValue ? { default: spec.default } : {}),
+      ...(spec.default === null ? {} : { nullable: false }),
     });
     // cdktf drops `default: null` (and crashes on it in places): an override writes it.
     if (spec.default === null) variable.addOverride("default", null);

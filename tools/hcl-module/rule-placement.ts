@@ -106,7 +106,8 @@ export function placeRuleChecks(stack: TerraformStack, variables: ModuleVariable
         placements.push({ ruleId, kind: "precondition", where: address, variables: used });
       }
     }
-    resource.lifecycle = { ...resource.lifecycle, precondition: kept.length > 0 ? (kept as never) : undefined };
+    const { precondition: _replaced, ...lifecycle } = resource.lifecycle ?? {};
+    resource.lifecycle = kept.length > 0 ? { ...lifecycle, precondition: kept as never } : lifecycle;
   }
   return dedupe(placements);
 }

@@ -8,6 +8,7 @@
 import { App, TerraformResource, TerraformStack } from "cdktf";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { reportViolations } from "../../src/rules/violations";
 import { expressionReferences, splitTemplate } from "./hcl-expression";
 import { BodySchema, Json, JsonObject } from "./hcl-render";
 
@@ -26,6 +27,8 @@ export function withScratchApp<T>(define: (app: App) => T): T {
 
 /** The stack's Terraform JSON without cdktf metadata and with named dynamic iterators. */
 export function stackJson(stack: TerraformStack): JsonObject {
+  // Rule violations of known inputs fail the export, as they fail any synth.
+  reportViolations(stack);
   return tidy(stripMetadata(stack.toTerraform() as Json)) as JsonObject;
 }
 

@@ -23,9 +23,9 @@ export const DAY2 = {
 
 export interface Day2Options {
   /** Record type of the Cloud Map service. @default "A" */
-  readonly dnsRecordType?: "A" | "AAAA";
+  readonly dnsRecordType?: "A" | "AAAA" | undefined;
   /** Extra ECS service props. */
-  readonly service?: Partial<DiscoverableEcsServiceProps>;
+  readonly service?: Partial<DiscoverableEcsServiceProps> | undefined;
 }
 
 /** Synthesizes the root into `dir` (as main.tf.json) and returns `dir`. */

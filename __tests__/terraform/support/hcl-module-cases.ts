@@ -6,12 +6,14 @@
 import { TerraformStack } from "cdktf";
 import {
   DiscoverableEcsService,
+  DiscoverableEcsServiceProps,
   LoadBalancerTarget,
   NetworkMode,
   PrivateDnsNamespace,
   ServiceDiscoveryRuleError,
 } from "../../../src";
 import { MODULE_NAMING_CONTEXT } from "../../../src/rules/enforce";
+import { violationsIn } from "../../../src/rules/violations";
 import { withScratchApp } from "../../../tools/hcl-module/terraform-json";
 
 export type ModuleInputs = Record<string, string | number | boolean | string[] | Record<string, unknown>[] | Record<string, string>>;
@@ -158,20 +160,20 @@ export function typescriptMessage(inputs: ModuleInputs, ruleId: string): string 
           },
           network:
             subnets.length + groups.length > 0
-              ? { subnetIds: subnets, securityGroupIds: groups, assignPublicIp: inputs.assign_public_ip as boolean | undefined }
+              ? { subnetIds: subnets, securityGroupIds: groups, assignPublicIp: inputs.assign_public_ip as boolean }
               : undefined,
           loadBalancers: inputs.load_balancers as unknown as LoadBalancerTarget[] | undefined,
-        }),
+          // Absent module inputs arrive as explicit undefined, as from an untyped (JSON) caller.
+        } as DiscoverableEcsServiceProps),
     ];
-    const messages: string[] = [];
     for (const attempt of attempts) {
       try {
         attempt();
       } catch (e) {
         if (!(e instanceof ServiceDiscoveryRuleError)) throw e;
-        messages.push(...e.violations.filter((v) => v.ruleId === ruleId).map((v) => v.message));
       }
     }
+    const messages = violationsIn(stack).filter((v) => v.ruleId === ruleId).map((v) => v.message);
     if (messages.length !== 1) throw new Error(`expected one ${ruleId} violation from TypeScript for ${JSON.stringify(inputs)}, got ${messages.length}`);
     return messages[0];
   });
