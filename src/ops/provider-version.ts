@@ -164,6 +164,18 @@ function narrow(range: VersionRange, found: VersionRange, reason: string, reason
   return intersect(range, found);
 }
 
+/** Whether a Terraform version constraint admits a version (`!=` exclusions included). */
+export function admits(constraint: string, version: string): boolean {
+  const v = normalize(version);
+  const range = constraintRange(constraint);
+  if (!v || !range) throw new Error(`cannot evaluate "${constraint}" for "${version}"`);
+  const excluded = constraint
+    .split(",")
+    .map((p) => /^\s*!=\s*v?([\d.]+)\s*$/.exec(p)?.[1])
+    .some((x) => x !== undefined && compare(normalize(x)!, v) === 0);
+  return !excluded && within({ min: v, below: next(v) }, range);
+}
+
 function intersect(a: VersionRange, b: VersionRange): VersionRange {
   const min = a.min === undefined ? b.min : b.min === undefined ? a.min : compare(a.min, b.min) >= 0 ? a.min : b.min;
   const below = a.below === undefined ? b.below : b.below === undefined ? a.below : compare(a.below, b.below) <= 0 ? a.below : b.below;
