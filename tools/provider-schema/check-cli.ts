@@ -8,17 +8,17 @@
  * fingerprint the plan guard relies on matches that schema. Exit 1 on any error.
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { SCHEMA_FINGERPRINTS, compare } from "../../src/ops/provider-version";
 import { BindingSchemaError, ProviderSchema, readBindingSchema } from "./binding-schema";
 import { moduleSources, stackSources } from "./config-sources";
 import { ConfigSource, Json, checkConfigs, formatFindings, pathExists, staleDeprecations } from "./schema-check";
 
-const HELP = `usage: npm run schema-check -- --bindings DIR [--stacks OUTDIR] [--module] [--json FILE]... [--verify]
+const HELP = `usage: npm run schema-check -- --bindings DIR [--stacks OUTDIR]... [--module] [--json FILE]... [--verify]
 
 Checks Terraform JSON against the hashicorp/aws schema recorded in provider bindings.
   --bindings DIR   installed bindings package (holds .jsii), e.g. node_modules/@cdktn/provider-aws
-  --stacks OUTDIR  every stacks/*/cdk.tf.json of a synth output folder (e.g. cdktf.out)
+  --stacks OUTDIR  every stacks/*/cdk.tf.json of a synth output folder (e.g. cdktf.out; repeatable)
   --module         the exported HCL module and its examples, synthesized from the constructs
   --json FILE      any Terraform JSON file (repeatable)
   --verify         also check this tool's own knowledge against the schema: known deprecations
@@ -27,14 +27,14 @@ Exit 0: no error (deprecations are listed). Exit 1: an error, or bad arguments.`
 
 interface Options {
   bindings?: string;
-  stacks?: string;
+  stacks: string[];
   module: boolean;
   json: string[];
   verify: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { module: false, json: [], verify: false };
+  const opts: Options = { stacks: [], module: false, json: [], verify: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -43,14 +43,14 @@ function parseArgs(argv: readonly string[]): Options {
       return v;
     };
     if (arg === "--bindings") opts.bindings = value();
-    else if (arg === "--stacks") opts.stacks = value();
+    else if (arg === "--stacks") opts.stacks.push(value());
     else if (arg === "--json") opts.json.push(value());
     else if (arg === "--module") opts.module = true;
     else if (arg === "--verify") opts.verify = true;
     else throw new UsageError(`unknown argument ${arg}`);
   }
   if (!opts.bindings) throw new UsageError("--bindings is required");
-  if (!opts.stacks && !opts.module && opts.json.length === 0 && !opts.verify) throw new UsageError("nothing to check: give --stacks, --module, --json or --verify");
+  if (opts.stacks.length === 0 && !opts.module && opts.json.length === 0 && !opts.verify) throw new UsageError("nothing to check: give --stacks, --module, --json or --verify");
   return opts;
 }
 
@@ -85,7 +85,11 @@ function main(argv: readonly string[]): number {
   log(`schema: hashicorp/aws ${schema.providerVersion} from ${schema.bindings} (${Object.keys(schema.resources).length} resources, ${Object.keys(schema.dataSources).length} data sources; read in ${Date.now() - started} ms)`);
 
   const sources: ConfigSource[] = [];
-  if (opts.stacks) sources.push(...stackSources(resolve(opts.stacks)));
+  for (const dir of opts.stacks) {
+    const found = stackSources(resolve(dir));
+    // Several synth folders hold the same stack names: tell them apart by folder.
+    sources.push(...(opts.stacks.length > 1 ? found.map((s) => ({ ...s, name: `${s.name} [${basename(dir)}]` })) : found));
+  }
   if (opts.module) sources.push(...moduleSources());
   for (const file of opts.json) sources.push({ name: file, json: JSON.parse(readFileSync(file, "utf8")) as Json });
 
