@@ -23,6 +23,9 @@ export const CDKTN_PACKAGES = {
   constructs: "10.7.2",
 } as const;
 
+/** "cdktf", assembled so that this file reads the same after the lane rewrites it in the copy (its unit test runs there too). */
+const CDKTF = ["cdk", "tf"].join("");
+
 /** Rewrites module specifiers of one source file (TypeScript/JavaScript). */
 export function rewriteSource(text: string): string {
   return (
@@ -48,7 +51,7 @@ export interface PackageJson {
 export function rewritePackageJson(pkg: PackageJson, versions: { cdktn: string; bindings: string; constructs: string } = CDKTN_PACKAGES): PackageJson {
   const out = JSON.parse(JSON.stringify(pkg)) as PackageJson;
   for (const section of ["dependencies", "devDependencies", "peerDependencies"] as const) {
-    for (const name of ["cdktf", "cdktf-cli", "@cdktf/provider-aws"]) delete out[section]?.[name];
+    for (const name of [CDKTF, `${CDKTF}-cli`, `@${CDKTF}/provider-aws`]) delete out[section]?.[name];
   }
   out.devDependencies = {
     ...out.devDependencies,
