@@ -39,7 +39,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** A minimal reader of Terraform version constraints (`>= 1.5`, `>= 5.0, < 6.0`). */
+/** A minimal reader of Terraform version constraints (`>= 1.5`, `>= 5.0, < 7.0`). */
 function satisfies(version: string, constraint: string): boolean {
   const parse = (v: string) => v.split(".").map(Number).concat([0, 0, 0]).slice(0, 3);
   const compare = (a: number[], b: number[]) => a.map((x, i) => x - b[i]).find((d) => d !== 0) ?? 0;
@@ -153,9 +153,10 @@ describe("exported HCL module", () => {
       expect(files["main.tf"]).not.toMatch(/^(provider|backend|terraform)\b/m);
     });
 
-    it("accepts the provider the tests plan with (5.100.0) and the Terraform they run (1.11)", () => {
+    it("accepts the provider the tests plan with (5.100.0), the 6.x line, and the Terraform they run (1.11)", () => {
       expect(satisfies("5.100.0", MODULE_AWS_PROVIDER_VERSION)).toBe(true);
-      expect(satisfies("6.0.0", MODULE_AWS_PROVIDER_VERSION)).toBe(false);
+      expect(satisfies("6.66.0", MODULE_AWS_PROVIDER_VERSION)).toBe(true);
+      expect(satisfies("7.0.0", MODULE_AWS_PROVIDER_VERSION)).toBe(false);
       expect(satisfies("1.11.0", MODULE_REQUIRED_VERSION)).toBe(true);
       // check blocks (the SD009 warning) need 1.5.
       expect(satisfies("1.4.9", MODULE_REQUIRED_VERSION)).toBe(false);

@@ -4,6 +4,8 @@
  * replacement, what breaks and how to avoid it. `plan-guard.ts` only matches plans against it.
  */
 
+import type { Note } from "./versioned-note";
+
 /** Resource types whose replace/delete the guard refuses. */
 export const NAMESPACE_TYPE = "aws_service_discovery_private_dns_namespace";
 export const DISCOVERY_SERVICE_TYPE = "aws_service_discovery_service";
@@ -20,10 +22,27 @@ export interface ProtectedResource {
   readonly deleteRemedy: string;
   /**
    * Why a given attribute cannot change in place, by attribute path with list indexes removed
-   * (`dns_config.dns_records.type`). Attributes not listed get a generic line.
+   * (`dns_config.dns_records.type`). Attributes not listed get a generic line. A note that holds
+   * for some hashicorp/aws versions only says which (versioned-note.ts).
    */
-  readonly forcingAttributes: Readonly<Record<string, string>>;
+  readonly forcingAttributes: Readonly<Record<string, Note>>;
 }
+
+/**
+ * `region` exists from hashicorp/aws 6.0.0 on and forces a replacement when it changes. 6.0.0 to
+ * 6.4.x also plan that replacement, for no change at all, when a plan with -refresh=false (as
+ * `plan:offline --state` runs) reads state written by 5.x (fixed in 6.5.0, #43516).
+ */
+const REGION_NOTE: Note = [
+  {
+    versions: { min: "6.0.0", below: "6.5.0" },
+    text:
+      "either the resource moves to another region, or this is the provider bug of 6.0.0-6.4.x that plans a replacement on " +
+      "region when a -refresh=false plan reads state written by hashicorp/aws 5.x (fixed in 6.5.0, #43516): upgrade to " +
+      ">= 6.5.0 or plan with refresh before trusting it",
+  },
+  { versions: { min: "6.5.0" }, text: "the resource moves to another region: a new one is created there and this one deleted" },
+];
 
 export const PROTECTED_RESOURCES: Readonly<Record<string, ProtectedResource>> = {
   [NAMESPACE_TYPE]: {
@@ -43,6 +62,7 @@ export const PROTECTED_RESOURCES: Readonly<Record<string, ProtectedResource>> = 
     forcingAttributes: {
       name: "the namespace name is the DNS suffix of every service name and cannot change in place",
       vpc: "a private namespace's hosted zone is created for one VPC and cannot move to another",
+      region: REGION_NOTE,
     },
   },
   [DISCOVERY_SERVICE_TYPE]: {
@@ -76,6 +96,7 @@ export const PROTECTED_RESOURCES: Readonly<Record<string, ProtectedResource>> = 
         "AWS always stores failure_threshold 1; any other value (or an empty block) replaces the service on every plan",
       health_check_config: "Route 53 health checks cannot be attached to services in a private DNS namespace",
       type: "the Cloud Map service type cannot change in place",
+      region: REGION_NOTE,
     },
   },
   [ECS_SERVICE_TYPE]: {
@@ -96,16 +117,44 @@ export const PROTECTED_RESOURCES: Readonly<Record<string, ProtectedResource>> = 
       launch_type: "the launch type (FARGATE/EC2) cannot change in place",
       scheduling_strategy: "the scheduling strategy (REPLICA/DAEMON) cannot change in place",
       iam_role: "the service's IAM role cannot change in place",
-      "deployment_controller.type": "the deployment controller cannot change in place",
-      capacity_provider_strategy:
-        "the capacity provider strategy replaces the service unless force_new_deployment is set",
+      "deployment_controller.type": [
+        {
+          versions: { below: "6.4.0" },
+          text:
+            "the deployment controller type cannot change in place with this provider; hashicorp/aws 6.4.0 and later " +
+            "update it in place (CHANGELOG 6.4.0, #43434), so upgrading the provider avoids this replacement",
+        },
+        {
+          versions: { min: "6.4.0" },
+          text: "updated in place by this provider (since 6.4.0); a replacement here comes from another attribute or a -replace",
+        },
+      ],
+      capacity_provider_strategy: [
+        {
+          versions: { below: "6.15.0" },
+          text:
+            "this provider replaces the service when the capacity provider strategy changes without force_new_deployment = true, " +
+            "or when it goes from no strategy blocks to some or back; hashicorp/aws 6.15.0 and later update it in place " +
+            "(with force_new_deployment = true, which DiscoverableEcsService sets by default)",
+        },
+        {
+          versions: { min: "6.15.0" },
+          text: "updated in place by this provider (since 6.15.0, force_new_deployment = true required); a replacement here has another cause",
+        },
+      ],
+      region: REGION_NOTE,
     },
   },
 };
 
 /** Safe in-place changes worth a line of explanation in the guard's output. */
-export const SAFE_UPDATE_NOTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const SAFE_UPDATE_NOTES: Readonly<Record<string, Readonly<Record<string, Note>>>> = {
   [ECS_SERVICE_TYPE]: {
+    // Only 6.x plans these in place (older providers replace the service: see forcingAttributes).
+    "deployment_controller.type":
+      "the deployment controller changes in place (hashicorp/aws 6.4.0 and later); ECS uses the new controller for the next deployment",
+    capacity_provider_strategy:
+      "the capacity provider strategy changes in place with a new deployment (hashicorp/aws 6.15.0 and later); tasks move to the new capacity and re-register",
     service_registries:
       "service_registries changes in place (UpdateService may add, change or remove registries since 2022); " +
       "ECS starts new tasks that register with the new settings",

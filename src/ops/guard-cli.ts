@@ -2,7 +2,9 @@
  * `npm run guard -- <plan.json>`: checks `terraform show -json <planfile>` output.
  * Exit 0: safe. Exit 2: it replaces or deletes a private DNS namespace, a Cloud Map service or an
  * ECS service (each printed with the forcing attribute, what breaks and the remedy). Exit 1: the
- * input cannot be read. `-` reads standard input; `--json` prints the report as JSON.
+ * input cannot be read. `-` reads standard input; `--json` prints the report as JSON;
+ * `--aws-provider-version X` names the exact hashicorp/aws version (else the guard reads what the
+ * plan tells: the version constraint and the resource schema) for version-specific notes.
  */
 import { readFileSync } from "node:fs";
 import { GuardReport, PlanReadError, analysePlan, formatGuardReport, parsePlanJson } from "./plan-guard";
@@ -16,7 +18,18 @@ export interface GuardIo {
   readonly err: (text: string) => void;
 }
 
-const USAGE = "usage: npm run guard -- <plan.json | -> [--json]   (plan.json = terraform show -json <planfile>)";
+const USAGE =
+  "usage: npm run guard -- <plan.json | -> [--json] [--aws-provider-version X.Y.Z]   (plan.json = terraform show -json <planfile>)";
+
+const HELP = [
+  USAGE,
+  "",
+  "Exit 0: safe. Exit 2: the plan replaces or deletes a private DNS namespace, a Cloud Map service or an ECS service.",
+  "Exit 1: the input is not the JSON of a plan.",
+  "  --json                        print the report as JSON",
+  "  --aws-provider-version X.Y.Z  the exact hashicorp/aws version (`terraform version -json` in the root shows it);",
+  "                                without it the guard reads the version constraint and resource schema in the plan",
+].join("\n");
 
 /** Exit code for a report. */
 export function exitCodeOf(report: GuardReport): number {
@@ -24,9 +37,20 @@ export function exitCodeOf(report: GuardReport): number {
 }
 
 export function runGuard(args: readonly string[], io: GuardIo): number {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(HELP);
+    return GUARD_EXIT.safe;
+  }
   const json = args.includes("--json");
-  const files = args.filter((a) => a !== "--json");
-  if (files.length !== 1 || (files[0].startsWith("-") && files[0] !== "-")) {
+  let awsProviderVersion: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--json") continue;
+    if (args[i] === "--aws-provider-version") awsProviderVersion = args[++i] ?? "";
+    else if (args[i].startsWith("--aws-provider-version=")) awsProviderVersion = args[i].slice("--aws-provider-version=".length);
+    else files.push(args[i]);
+  }
+  if (files.length !== 1 || (files[0].startsWith("-") && files[0] !== "-") || (awsProviderVersion !== undefined && !/^\d+\.\d+\.\d+$/.test(awsProviderVersion))) {
     io.err(USAGE);
     return GUARD_EXIT.unreadable;
   }
@@ -39,7 +63,7 @@ export function runGuard(args: readonly string[], io: GuardIo): number {
     } catch (e) {
       throw new PlanReadError(`cannot read ${source}: ${(e as Error).message}`);
     }
-    report = analysePlan(parsePlanJson(text, source));
+    report = analysePlan(parsePlanJson(text, source), { awsProviderVersion });
   } catch (e) {
     if (!(e instanceof PlanReadError)) throw e;
     io.err(`Plan guard: ${e.message}`);

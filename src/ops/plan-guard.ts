@@ -2,7 +2,8 @@
  * The plan guard: reads `terraform show -json <planfile>` output and finds the changes that break
  * service discovery — a private DNS namespace, a Cloud Map service or an ECS service being
  * replaced or deleted. Pure functions: no Terraform, no files (see guard-cli.ts for the command).
- * What each change breaks and how to avoid it lives in dangerous-changes.ts.
+ * What each change breaks and how to avoid it lives in dangerous-changes.ts; notes that differ by
+ * hashicorp/aws version are picked for the versions the plan shows (provider-version.ts).
  */
 import {
   DISCOVERY_SERVICE_TYPE,
@@ -11,6 +12,8 @@ import {
   PROTECTED_RESOURCES,
   SAFE_UPDATE_NOTES,
 } from "./dangerous-changes";
+import { ProviderVersionEvidence, awsProviderVersionOf, describeRange } from "./provider-version";
+import { noteText } from "./versioned-note";
 
 /** The input is not `terraform show -json` output of a plan. */
 export class PlanReadError extends Error {
@@ -38,6 +41,8 @@ export interface PlanResourceChange {
 export interface GuardPlan {
   readonly format_version: string;
   readonly resource_changes?: readonly PlanResourceChange[] | undefined;
+  /** Read for the hashicorp/aws version constraint (provider-version.ts). */
+  readonly configuration?: unknown;
 }
 
 /** An attribute that forces a replacement, with its old and new value. */
@@ -78,6 +83,13 @@ export interface GuardReport {
   readonly changes: number;
   readonly findings: readonly GuardFinding[];
   readonly notes: readonly GuardNote[];
+  /** hashicorp/aws versions the plan was made with, as far as it tells (picks version-specific notes). */
+  readonly awsProvider: ProviderVersionEvidence;
+}
+
+export interface AnalyseOptions {
+  /** The exact hashicorp/aws version, when known (e.g. from `terraform version -json`). */
+  readonly awsProviderVersion?: string | undefined;
 }
 
 /** Parses and checks `terraform show -json` text of a plan. Throws PlanReadError otherwise. */
@@ -114,7 +126,8 @@ export function asPlan(value: unknown, source = "input"): GuardPlan {
 }
 
 /** Finds every dangerous change of the plan, and notes on notable safe ones. */
-export function analysePlan(plan: GuardPlan): GuardReport {
+export function analysePlan(plan: GuardPlan, opts: AnalyseOptions = {}): GuardReport {
+  const awsProvider = awsProviderVersionOf(plan, opts.awsProviderVersion);
   const changes = (plan.resource_changes ?? []).filter((rc) => rc.mode !== "data");
   const acting = changes.filter((rc) => !isNoop(rc.change.actions));
   const findings: GuardFinding[] = [];
@@ -125,7 +138,7 @@ export function analysePlan(plan: GuardPlan): GuardReport {
     const kind = dangerousKind(rc.change.actions);
     if (protectedResource && kind) {
       const replace = kind === "replace";
-      const forcedBy = replace ? forcingAttributes(rc) : [];
+      const forcedBy = replace ? forcingAttributes(rc, awsProvider) : [];
       findings.push({
         address: rc.address,
         type: rc.type,
@@ -140,13 +153,13 @@ export function analysePlan(plan: GuardPlan): GuardReport {
       });
     } else if (rc.change.actions.includes("update")) {
       for (const [path, text] of Object.entries(SAFE_UPDATE_NOTES[rc.type] ?? {})) {
-        if (differs(rc, path)) notes.push({ address: rc.address, text });
+        if (differs(rc, path)) notes.push({ address: rc.address, text: noteText(text, awsProvider) });
       }
     }
   }
   const order = [NAMESPACE_TYPE, DISCOVERY_SERVICE_TYPE, ECS_SERVICE_TYPE];
   findings.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.address.localeCompare(b.address));
-  return { safe: findings.length === 0, changes: acting.length, findings, notes };
+  return { safe: findings.length === 0, changes: acting.length, findings, notes, awsProvider };
 }
 
 /** The guard's report for people. */
@@ -171,6 +184,10 @@ export function formatGuardReport(report: GuardReport): string {
     lines.push(`  breaks:    ${f.breaks}`);
     if (f.redeploy) lines.push(`  redeploy:  ${f.redeploy}`);
     lines.push(`  remedy:    ${f.remedy}`);
+  }
+  if (report.findings.length > 0 || report.notes.length > 0) {
+    const { range, reasons } = report.awsProvider;
+    lines.push("", `AWS provider: ${reasons.length > 0 ? `${describeRange(range)} (from ${reasons.join("; ")})` : "version not known from the plan (notes name the versions they hold for)"}`);
   }
   if (report.notes.length > 0) {
     lines.push("", "Safe in-place changes:");
@@ -223,7 +240,7 @@ function reasonText(rc: PlanResourceChange, always: boolean): string | undefined
   return REASONS[rc.action_reason] ?? rc.action_reason;
 }
 
-function forcingAttributes(rc: PlanResourceChange): ForcingAttribute[] {
+function forcingAttributes(rc: PlanResourceChange, provider: ProviderVersionEvidence): ForcingAttribute[] {
   const forcing = PROTECTED_RESOURCES[rc.type].forcingAttributes;
   return (rc.change.replace_paths ?? []).map((path) => {
     const unknown = valueAt(rc.change.after_unknown, path) === true;
@@ -233,7 +250,7 @@ function forcingAttributes(rc: PlanResourceChange): ForcingAttribute[] {
       path: formatPath(path),
       before: before === undefined ? undefined : JSON.stringify(before),
       after: unknown ? "(known after apply)" : after === undefined ? undefined : JSON.stringify(after),
-      why: explain(forcing, path),
+      why: explain(forcing, path, provider),
     };
   });
 }
@@ -243,11 +260,15 @@ function formatPath(path: readonly (string | number)[]): string {
 }
 
 /** The catalogue's explanation for the path, or for its nearest listed parent. */
-function explain(forcing: Readonly<Record<string, string>>, path: readonly (string | number)[]): string {
+function explain(
+  forcing: (typeof PROTECTED_RESOURCES)[string]["forcingAttributes"],
+  path: readonly (string | number)[],
+  provider: ProviderVersionEvidence,
+): string {
   const names = path.filter((p): p is string => typeof p === "string");
   for (let n = names.length; n > 0; n--) {
-    const text = forcing[names.slice(0, n).join(".")];
-    if (text) return text;
+    const note = forcing[names.slice(0, n).join(".")];
+    if (note) return noteText(note, provider);
   }
   return "the provider cannot change this attribute in place";
 }

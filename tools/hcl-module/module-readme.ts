@@ -144,7 +144,7 @@ The module configures no provider and no backend.${redeploy}
 | Name | Version |
 | --- | --- |
 | terraform | ${code(MODULE_REQUIRED_VERSION)} (\`check\` blocks arrived in 1.5, preconditions in 1.2; tested with 1.11) |
-| hashicorp/aws | ${code(MODULE_AWS_PROVIDER_VERSION)} (tested with 5.100.0) |
+| hashicorp/aws | ${code(MODULE_AWS_PROVIDER_VERSION)}: planned with 5.100.0; 6.x schema-checked against 6.66.0, not planned (no 6.x provider binary where it is built). On 6.x, plans warn that \`health_check_custom_config.failure_threshold\` is deprecated: the module keeps it, since without it the provider replaces the Cloud Map service on every plan (provider issue 44285) |
 
 ## Inputs
 

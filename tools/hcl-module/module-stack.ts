@@ -27,8 +27,15 @@ import { RulePlacement, placeRuleChecks, placeWarningChecks } from "./rule-place
  * are not used, so teams on 1.5-1.8 can adopt the module.
  */
 export const MODULE_REQUIRED_VERSION = ">= 1.5";
-/** AWS provider versions the module supports; the tests plan against 5.100.0. */
-export const MODULE_AWS_PROVIDER_VERSION = ">= 5.0, < 6.0";
+/**
+ * AWS provider versions the module supports. 5.0 is the lowest it needs: every argument and block
+ * it emits is in the 4.67.0 and 5.5.0 (oldest 5.x bindings) schemas already, and the 5.0.0 upgrade
+ * guide changes none of them; 6.x keeps all of them with the same meaning (only
+ * `health_check_custom_config.failure_threshold` turns deprecated: kept, see docs/aws-provider-6.md).
+ * The tests plan against 5.100.0; 6.x is typechecked and schema-checked (lane provider6), never
+ * planned: no 6.x provider binary exists here.
+ */
+export const MODULE_AWS_PROVIDER_VERSION = ">= 5.0, < 7.0";
 
 /** Logical name of every resource in the module: one of each type, so `this`. */
 const RESOURCE_NAME = "this";
