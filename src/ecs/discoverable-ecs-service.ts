@@ -134,14 +134,6 @@ export interface DiscoverableEcsServiceProps {
    * @default - none
    */
   readonly instanceSecurityGroupIds?: string[];
-  /**
-   * Redeploy the ECS service whenever its Cloud Map service is replaced (a record type or routing
-   * policy change replaces it), so the tasks re-register with the new one in the same apply:
-   * `triggers` keyed on the Cloud Map service id, with `force_new_deployment`. With it, every
-   * in-place update of the ECS service (desired count too) rolls the tasks.
-   * @default true
-   */
-  readonly redeployOnDiscoveryReplacement?: boolean;
 }
 
 /**
@@ -279,11 +271,10 @@ export class DiscoverableEcsService extends Construct {
       enableExecuteCommand: props.enableExecuteCommand,
       propagateTags: "SERVICE",
       tags: props.tags,
-      // A replaced Cloud Map service has a new id: the trigger changes, and the provider then
-      // forces a new deployment whose tasks register with the new service (same plan, same apply).
-      ...((props.redeployOnDiscoveryReplacement ?? true)
-        ? { triggers: { discovery_service_id: this.discoveryService.serviceId }, forceNewDeployment: true }
-        : {}),
+      // No force_new_deployment and no redeploy trigger: a replaced Cloud Map service has a new
+      // ARN, so service_registries changes and the provider sends it in UpdateService, after which
+      // ECS starts new tasks that register with the new service. force_new_deployment would make
+      // every other update (a desired count, a tag) roll every task as well.
     }));
     if (!isKnown(awsvpc)) {
       // Network mode known only at plan (the exported module): a block only awsvpc gets.
