@@ -11,6 +11,7 @@ import { SERVICE_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { ECS_SERVICE_PROPS } from "../rules/fields";
 import { reportChildViolationsAs, reporterFor } from "../rules/naming";
+import { ALLOW_FROM_ARGUMENTS, DISCOVERABLE_ECS_SERVICE_PROPS, checkProps } from "../rules/prop-types";
 import { resolveRegistration } from "./registration";
 import {
   AccessPeer,
@@ -178,6 +179,7 @@ export class DiscoverableEcsService extends Construct {
 
   constructor(scope: Construct, id: string, props: DiscoverableEcsServiceProps) {
     super(scope, id);
+    checkProps(this, DISCOVERABLE_ECS_SERVICE_PROPS, props);
     const td = props.taskDefinition;
     const spec = isExistingTaskDefinition(td) ? undefined : td;
     const launchType = orDefault<string>(props.launchType, "FARGATE");
@@ -319,6 +321,7 @@ export class DiscoverableEcsService extends Construct {
    * @param port the port clients connect to (the host port for bridge/host tasks)
    */
   public allowFrom(client: AccessPeer, port?: number): void {
+    checkProps(this, ALLOW_FROM_ARGUMENTS, { client, port }, (path) => path.replace(/^(client|port)/, "allowFrom($1)"));
     const who = typeof client === "object" && "node" in client ? `allowFrom(${(client as unknown as Construct).node.path})` : "allowFrom(...)";
     const ports = port !== undefined ? { from: port, to: port } : this.accessPortRange;
     if (ports === undefined) {

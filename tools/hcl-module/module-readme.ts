@@ -54,6 +54,8 @@ export function rulesTable(placements: readonly RulePlacement[]): string {
  * a reason here (a test holds the README to it), so a new rule is either exported or explained.
  */
 export const RULES_THE_MODULE_CANNOT_CHECK: Readonly<Record<string, string>> = {
+  SD000:
+    "Terraform's type constraints do that here: every variable has a `type`, and Terraform refuses a value that does not convert to it (and a missing required variable) before it plans anything",
   SD005: "one module call creates one discovery service; names used by other calls in the same namespace are not visible to it",
   SD018: "it inspects the task definition's containers, which the module does not see (it takes an ARN)",
   SD019: "it inspects the task definition's containers, which the module does not see (it takes an ARN)",
