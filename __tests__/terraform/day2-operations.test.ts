@@ -17,13 +17,14 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { addVpcDnsCheck } from "../../example-app/infra/vpc-dns-check";
 import { runGuard } from "../../src/ops/guard-cli";
 import { PlanJson } from "../../src/terraform/terraform-cli";
 import { OFFLINE_STATE_FILE } from "../../src/terraform/workspace";
 import { inParallel } from "../support/plan-helpers";
+import { scratchDir } from "../support/scratch";
 import { DAY2, Day2Options, writeDay2Root } from "./support/day2-root";
 import { describeWithTerraform, terraformWorkspace } from "./support/terraform-available";
 
@@ -105,18 +106,11 @@ describeWithTerraform("day-2 operations with Terraform", () => {
   const planFiles: Record<string, string> = {};
   const guard: Record<string, GuardRun> = {};
   let replaceGuard: Promise<GuardRun> | undefined;
-  let base: string | undefined;
-
-  afterAll(() => {
-    if (base) rmSync(base, { recursive: true, force: true });
-  });
   let destroyGraph = "";
   let checkValidation: { valid: boolean; diagnostics: unknown[] } = { valid: false, diagnostics: [] };
 
   beforeAll(async () => {
-    mkdirSync(join(PROJECT, ".work"), { recursive: true });
-    const root = mkdtempSync(join(PROJECT, ".work", "day2-"));
-    base = root;
+    const root = scratchDir("day2");
     const ws = await terraformWorkspace();
     const jobs: Day2Job[] = [
       { name: "replace", options: { dnsRecordType: "AAAA" }, state: "day2-state-discovery.json" },

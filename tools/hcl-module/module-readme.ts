@@ -75,13 +75,19 @@ function uncheckedRules(placements: readonly RulePlacement[]): string {
   return unchecked.map((r) => `- ${r.id} (${r.title}): ${RULES_THE_MODULE_CANNOT_CHECK[r.id]}.`).join("\n");
 }
 
+/**
+ * What the usage snippet pins `ref` to. The repository has no release tags, so a `<tag>` there
+ * would send users looking for one (a unit test checks this against `git tag`).
+ */
+export const PIN_PLACEHOLDER = "<commit sha>";
+
 function usageSnippet(): string {
   return renderHcl([
     {
       type: "module",
       labels: ["service_discovery"],
       body: {
-        source: "git::https://github.com/<org>/cdktf-ecs-service-discovery.git//hcl/terraform-aws-ecs-service-discovery?ref=<tag>",
+        source: `git::https://github.com/<org>/cdktf-ecs-service-discovery.git//hcl/terraform-aws-ecs-service-discovery?ref=${PIN_PLACEHOLDER}`,
         namespace_name: "service",
         vpc_id: "${var.vpc_id}",
         service_name: "service-a",
@@ -127,6 +133,11 @@ here, with the same message, naming the variable to fix.
 \`\`\`hcl
 ${usageSnippet()}
 \`\`\`
+
+Pin \`ref\` to the full SHA of the commit you reviewed (\`git rev-parse HEAD\` in a clone, or the
+commit's page on GitHub), so a later change to the module reaches your plans only when you move
+the pin. The repository has no release tags yet; once releases are tagged, \`?ref=<tag>\` pins
+the same way.
 
 Ready-to-run root modules are in [\`examples/\`](examples). Copy one, point its \`source\` at this
 module (the git address above; the examples use \`../..\`), and \`terraform plan\` runs:
