@@ -18,12 +18,28 @@ export interface GuardIo {
 
 const USAGE = "usage: npm run guard -- <plan.json | -> [--json]   (plan.json = terraform show -json <planfile>)";
 
+const HELP = `${USAGE}
+
+Checks a Terraform plan for changes that break ECS service discovery: a private DNS namespace,
+Cloud Map service or ECS service replaced or deleted. Prints each with the attribute that forces
+it, what breaks and the remedy.
+
+  -        read the plan JSON from standard input
+  --json   print the report as JSON
+  --help   print this help
+
+Exit codes: 0 safe, 2 dangerous, 1 the input is not \`terraform show -json\` output of a plan.`;
+
 /** Exit code for a report. */
 export function exitCodeOf(report: GuardReport): number {
   return report.safe ? GUARD_EXIT.safe : GUARD_EXIT.dangerous;
 }
 
 export function runGuard(args: readonly string[], io: GuardIo): number {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(HELP);
+    return GUARD_EXIT.safe;
+  }
   const json = args.includes("--json");
   const files = args.filter((a) => a !== "--json");
   if (files.length !== 1 || (files[0].startsWith("-") && files[0] !== "-")) {
