@@ -20,13 +20,15 @@ describeWithTerraform("plan:offline", () => {
   let outdir = "";
 
   beforeAll(async () => {
-    // The real Terraform, except that `show` fails in the ec2-host stack.
+    // The real Terraform, except in the ec2-host stack: its plan "succeeds" at once (no real plan
+    // needed there) and its show fails.
     const fake = join(scratchDir("fake-terraform"), "terraform");
     writeFileSync(
       fake,
       [
         "#!/bin/sh",
-        'if [ "$1" = "show" ] && [ "$(basename "$PWD")" = "ec2-host" ]; then',
+        'if [ "$(basename "$PWD")" = "ec2-host" ] && [ "$1" = "plan" ]; then exit 0; fi',
+        'if [ "$(basename "$PWD")" = "ec2-host" ] && [ "$1" = "show" ]; then',
         '  echo "Error: simulated failure of terraform show" >&2',
         "  exit 1",
         "fi",

@@ -30,9 +30,15 @@ export interface Shape {
   readonly expected: string;
   /** A valid value, as the user would write it. */
   readonly example: string;
-  /** Problems of a value that is not a token (tokens never reach this). */
-  problemsOf(value: unknown, path: string): ShapeProblem[];
+  /** Adds the problems of a value that is not a token (tokens never reach this) to `out`. */
+  check(value: unknown, at: Path, out: ShapeProblem[]): void;
 }
+
+/**
+ * Where a value sits, as a chain of keys from the checked object; formatted only when there is
+ * a problem to report (constructs are checked by the thousand in big stacks).
+ */
+export type Path = { readonly parent: Path; readonly key: string | number } | undefined;
 
 /** Whether an object field must be given. */
 export type Presence =
@@ -62,13 +68,18 @@ export function missingReportedBy(ruleId: string, shape: Shape): FieldShape {
 }
 
 /** Every problem of `value`; tokens pass. */
-export function checkShape(shape: Shape, value: unknown, path = ""): ShapeProblem[] {
-  if (Token.isUnresolved(value)) return [];
-  return shape.problemsOf(value, path);
+export function checkShape(shape: Shape, value: unknown): ShapeProblem[] {
+  const out: ShapeProblem[] = [];
+  visit(shape, value, undefined, out);
+  return out;
 }
 
-function problem(shape: Shape, value: unknown, path: string, isRequired = true): ShapeProblem {
-  return { path, value, expected: shape.expected, example: shape.example, required: isRequired };
+function visit(shape: Shape, value: unknown, at: Path, out: ShapeProblem[]): void {
+  if (!Token.isUnresolved(value)) shape.check(value, at, out);
+}
+
+function problem(shape: Shape, value: unknown, at: Path, isRequired = true): ShapeProblem {
+  return { path: formatPath(at), value, expected: shape.expected, example: shape.example, required: isRequired };
 }
 
 /** A shape with a test for a single value. */
@@ -76,7 +87,9 @@ function leaf(expected: string, example: string, test: (value: unknown) => boole
   const shape: Shape = {
     expected,
     example,
-    problemsOf: (value, path) => (test(value) ? [] : [problem(shape, value, path)]),
+    check: (value, at, out) => {
+      if (!test(value)) out.push(problem(shape, value, at));
+    },
   };
   return shape;
 }
@@ -93,14 +106,24 @@ export function literal(...values: readonly string[]): Shape {
   return leaf(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`, JSON.stringify(values[0]), (v) => values.includes(v as string));
 }
 
-/** The same shape, described and exemplified differently (e.g. "a subnet id"). */
+/** The same shape, described and exemplified differently. */
 export function described(shape: Shape, expected: string, example: string): Shape {
   return {
     expected,
     example,
-    problemsOf: (value, path) =>
-      shape.problemsOf(value, path).map((p) => (p.path === path ? { ...p, expected, example } : p)),
+    check: (value, at, out) => {
+      const from = out.length;
+      shape.check(value, at, out);
+      relabel(out, from, at, expected, example);
+    },
   };
+}
+
+/** Problems about the value at `at` itself (not inside it) get the outer shape's wording. */
+function relabel(out: ShapeProblem[], from: number, at: Path, expected: string, example: string): void {
+  if (out.length === from) return;
+  const path = formatPath(at);
+  for (let i = from; i < out.length; i++) if (out[i].path === path) out[i] = { ...out[i], expected, example };
 }
 
 /** An array whose items all have `item`'s shape. */
@@ -108,12 +131,17 @@ export function listOf(item: Shape, example = `[${item.example}]`): Shape {
   const shape: Shape = {
     expected: `a list of ${plural(item.expected)}`,
     example,
-    problemsOf: (value, path) => {
-      if (!Array.isArray(value)) return [problem(shape, value, path)];
-      // Array.from visits holes too (`[, x]`, or an item deleted from a JSON-built list): missing.
-      return Array.from(value).flatMap((v, i) =>
-        v === undefined || v === null ? [problem(item, v, `${path}[${i}]`)] : checkShape(item, v, `${path}[${i}]`),
-      );
+    check: (value, at, out) => {
+      if (!Array.isArray(value)) {
+        out.push(problem(shape, value, at));
+        return;
+      }
+      // Indexes, not forEach: holes (`[, x]`, an item deleted from a JSON-built list) are missing items.
+      for (let i = 0; i < value.length; i++) {
+        const v = value[i];
+        if (v === undefined || v === null) out.push(problem(item, v, { parent: at, key: i }));
+        else visit(item, v, { parent: at, key: i }, out);
+      }
     },
   };
   return shape;
@@ -124,9 +152,12 @@ export function mapOf(item: Shape, example: string): Shape {
   const shape: Shape = {
     expected: `an object whose values are ${plural(item.expected)}`,
     example,
-    problemsOf: (value, path) => {
-      if (!isObject(value)) return [problem(shape, value, path)];
-      return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => checkShape(item, v, join(path, k)));
+    check: (value, at, out) => {
+      if (!isObject(value)) {
+        out.push(problem(shape, value, at));
+        return;
+      }
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) visit(item, v, { parent: at, key: k }, out);
     },
   };
   return shape;
@@ -143,19 +174,23 @@ export function objectOf(fields: Readonly<Record<string, FieldShape>>, expected?
   const shape: Shape = {
     expected: expected ?? `an object with ${requiredNames.length > 0 ? requiredNames.join(", ") : "optional " + names.join(", ")}`,
     example: example ?? `{ ${requiredNames.map((n) => `${n}: ${fields[n].shape.example}`).join(", ")} }`,
-    problemsOf: (value, path) => {
-      if (!isObject(value)) return [problem(shape, value, path)];
+    check: (value, at, out) => {
+      if (!isObject(value)) {
+        out.push(problem(shape, value, at));
+        return;
+      }
       const record = value as Record<string, unknown>;
-      return names.flatMap((name) => {
+      for (const name of names) {
         const field = fields[name];
         const v = record[name];
-        const fieldPath = join(path, name);
         if (v === undefined) {
-          return field.presence === "required" ? [problem(field.shape, undefined, fieldPath)] : [];
+          if (field.presence === "required") out.push(problem(field.shape, undefined, { parent: at, key: name }));
+        } else if (v === null) {
+          out.push(problem(field.shape, null, { parent: at, key: name }, field.presence === "required"));
+        } else {
+          visit(field.shape, v, { parent: at, key: name }, out);
         }
-        if (v === null) return [problem(field.shape, null, fieldPath, field.presence === "required")];
-        return checkShape(field.shape, v, fieldPath);
-      });
+      }
     },
   };
   return shape;
@@ -176,13 +211,20 @@ export function oneOf(expected: string, example: string, alternatives: readonly 
   const shape: Shape = {
     expected,
     example,
-    problemsOf: (value, path) => {
-      if (value === null || value === undefined || Array.isArray(value) || typeof value === "function") return [problem(shape, value, path)];
+    check: (value, at, out) => {
+      if (value === null || value === undefined || Array.isArray(value) || typeof value === "function") {
+        out.push(problem(shape, value, at));
+        return;
+      }
       const chosen = alternatives.find((a) => a.when === undefined || a.when(value as never));
-      if (!chosen) return [problem(shape, value, path)];
-      const problems = checkShape(chosen.shape, value, path);
+      if (!chosen) {
+        out.push(problem(shape, value, at));
+        return;
+      }
       // The value itself has the wrong type for the alternative: say what the union allows.
-      return problems.map((p) => (p.path === path ? { ...p, expected, example } : p));
+      const from = out.length;
+      visit(chosen.shape, value, at, out);
+      relabel(out, from, at, expected, example);
     },
   };
   return shape;
@@ -217,10 +259,13 @@ function isObject(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function join(path: string, key: string): string {
-  const part = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-  if (path === "") return part;
-  return /^[A-Za-z_$]/.test(part) ? `${path}.${part}` : `${path}[${part}]`;
+/** `taskDefinition.containers[0].portMappings[1].containerPort`; "" for the checked object itself. */
+export function formatPath(at: Path): string {
+  if (at === undefined) return "";
+  const parent = formatPath(at.parent);
+  if (typeof at.key === "number") return `${parent}[${at.key}]`;
+  if (!/^[A-Za-z_$][\w$]*$/.test(at.key)) return `${parent}[${JSON.stringify(at.key)}]`;
+  return parent === "" ? at.key : `${parent}.${at.key}`;
 }
 
 /** "a string" -> "strings", "an object with ..." -> "objects with ..."; other wordings are quoted as values. */
