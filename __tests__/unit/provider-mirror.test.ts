@@ -3,7 +3,7 @@
  * found on this machine the way `.ci/run` finds it (remembered in a cache file), else the registry.
  * The search runs over a scratch folder here, not the whole filesystem.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findProviderMirror } from "../../src/terraform/cli-config";
 import { scratchDir } from "../support/scratch";
@@ -58,6 +58,20 @@ describe("findProviderMirror", () => {
     rmSync(first, { recursive: true });
     const second = mirrorAt(join(root, "second"));
     expect(findProviderMirror({ env: {}, searchRoots: [root], cacheFile }).mirror).toBe(second);
+  });
+
+  it("remembers that nothing was found for a day, and says when it searches", () => {
+    const cacheFile = join(scratchDir("mirror-none-cache"), "provider-mirror.txt");
+    const root = scratchDir("mirror-later");
+    const searches: string[] = [];
+    const find = () => findProviderMirror({ env: {}, searchRoots: [root], cacheFile, onSearch: () => searches.push("search") });
+    expect(find().mirror).toBeUndefined();
+    mirrorAt(join(root, "m"));
+    expect(find().mirror).toBeUndefined(); // remembered: no second search
+    expect(searches).toEqual(["search"]);
+    utimesSync(cacheFile, new Date(Date.now() - 25 * 3600_000), new Date(Date.now() - 25 * 3600_000));
+    expect(find().mirror).toBe(join(root, "m"));
+    expect(searches).toEqual(["search", "search"]);
   });
 
   it("falls back to the registry when nothing is found, or when TF_PLUGIN_MIRROR=none", () => {

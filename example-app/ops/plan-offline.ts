@@ -74,7 +74,10 @@ export async function planOffline(opts: OfflinePlanOptions = {}): Promise<StackP
   }
   const workDir = opts.workDir ?? OFFLINE_TERRAFORM_WORK_DIR;
   const setupStarted = Date.now();
-  const source = findProviderMirror({ cacheFile: join(workDir, "provider-mirror.txt") });
+  const source = findProviderMirror({
+    cacheFile: join(workDir, "provider-mirror.txt"),
+    onSearch: () => progress("TF_PLUGIN_MIRROR is not set: looking for a provider mirror on this machine (once)"),
+  });
   const ws = await TerraformWorkspace.create({
     workDir,
     mirror: source.mirror,

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
 /** Environment variable naming the folder that holds `registry.terraform.io/...` provider packages. */
@@ -37,9 +37,19 @@ export interface FindMirrorOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
   /** Folders searched for a mirror. @default ["/"] (the root filesystem, as `.ci/run` searches) */
   readonly searchRoots?: readonly string[] | undefined;
-  /** Remembers a mirror found by searching, so the search runs once per machine. @default - no cache */
+  /**
+   * Remembers what the search found, so it runs once per machine: a mirror until it disappears,
+   * "none" for a day (a machine that uses the registry should not pay for a search every run).
+   * @default - no cache
+   */
   readonly cacheFile?: string | undefined;
+  /** Called before searching the filesystem (which can take seconds), e.g. to say so. */
+  readonly onSearch?: (() => void) | undefined;
 }
+
+/** What the cache file holds when the search found nothing. */
+const NOTHING_FOUND = "<none>";
+const NOTHING_FOUND_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The provider mirror to use: `TF_PLUGIN_MIRROR` when set (checked; `none` means the registry);
@@ -53,15 +63,17 @@ export function findProviderMirror(opts: FindMirrorOptions = {}): ProviderSource
   if (env[PLUGIN_MIRROR_ENV] === NO_MIRROR) return { mirror: undefined, origin: `registry (${PLUGIN_MIRROR_ENV}=${NO_MIRROR})` };
   const given = providerMirrorFromEnv(env);
   if (given) return { mirror: given, origin: PLUGIN_MIRROR_ENV };
+  const registry = { mirror: undefined, origin: "registry (no TF_PLUGIN_MIRROR, no mirror found on this machine)" };
   const cached = opts.cacheFile && existsSync(opts.cacheFile) ? readFileSync(opts.cacheFile, "utf8").trim() : "";
-  if (cached && isProviderMirror(cached)) return { mirror: cached, origin: "found on this machine" };
+  if (cached === NOTHING_FOUND && Date.now() - statSync(opts.cacheFile!).mtimeMs < NOTHING_FOUND_TTL_MS) return registry;
+  if (cached && cached !== NOTHING_FOUND && isProviderMirror(cached)) return { mirror: cached, origin: "found on this machine" };
+  opts.onSearch?.();
   const found = searchProviderMirror(opts.searchRoots ?? ["/"]);
-  if (found === undefined) return { mirror: undefined, origin: "registry (no TF_PLUGIN_MIRROR, no mirror found on this machine)" };
   if (opts.cacheFile) {
     mkdirSync(dirname(opts.cacheFile), { recursive: true });
-    writeFileSync(opts.cacheFile, `${found}\n`);
+    writeFileSync(opts.cacheFile, `${found ?? NOTHING_FOUND}\n`);
   }
-  return { mirror: found, origin: "found on this machine" };
+  return found === undefined ? registry : { mirror: found, origin: "found on this machine" };
 }
 
 /** Whether `dir` looks like a provider mirror root. */

@@ -23,7 +23,10 @@ async function prepare(): Promise<TerraformTestSetup> {
   if (!bin) return { state: requireTerraform() ? "failed" : "skipped", message: terraformMissingMessage() };
   const started = Date.now();
   try {
-    const source = findProviderMirror({ cacheFile: MIRROR_CACHE_FILE });
+    const source = findProviderMirror({
+      cacheFile: MIRROR_CACHE_FILE,
+      onSearch: () => process.stderr.write("\n[terraform] TF_PLUGIN_MIRROR is not set: looking for a provider mirror on this machine (once)...\n"),
+    });
     await TerraformWorkspace.create({ workDir: TERRAFORM_WORK_DIR, mirror: source.mirror, mirrorOrigin: source.origin, bin });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stderr.write(`\n[terraform] workspace ready in ${seconds} s: ${bin}; providers from ${source.mirror ? `${source.mirror} (${source.origin})` : `the ${source.origin}`}\n`);
