@@ -1,4 +1,4 @@
-// Two projects so the fast suite can run alone (`npm run test:unit`) while `npm test` runs both.
+// Projects so the fast suite can run alone (`npm run test:unit`) while `npm test` runs them all.
 // @swc/jest only strips types: type-checking is its own step (`npm run typecheck`).
 const transform = {
   "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }],
@@ -35,17 +35,27 @@ const unitOnly = projects.length > 0 && projects.every((p) => p === "unit");
 /** @type {import('jest').Config} */
 module.exports = {
   ...(unitOnly ? { maxWorkers: 2 } : {}),
+  // Progress of the Terraform files, and the one message when their setup failed.
+  reporters: ["default", "<rootDir>/__tests__/support/progress-reporter.js"],
   projects: [
     {
       ...common,
       displayName: "unit",
       testMatch: ["<rootDir>/__tests__/**/*.test.ts"],
-      testPathIgnorePatterns: [...common.testPathIgnorePatterns, "/__tests__/terraform/"],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, "/__tests__/terraform/", "/__tests__/cli/"],
+    },
+    {
+      // Commands as users run them (npm scripts, jest itself) in child processes: slower than
+      // unit tests, so `npm run test:unit` leaves them out.
+      ...common,
+      displayName: "cli",
+      testMatch: ["<rootDir>/__tests__/cli/**/*.test.ts"],
     },
     {
       ...common,
       displayName: "terraform",
       testMatch: ["<rootDir>/__tests__/terraform/**/*.test.ts"],
+      // Never throws (a failing global setup would abort the unit tests too): see its header.
       globalSetup: "<rootDir>/__tests__/terraform/support/global-setup.ts",
     },
   ],

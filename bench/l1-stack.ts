@@ -71,9 +71,6 @@ export function buildWithL1(scope: Construct, n: number): void {
         : { registryArn: discovery.arn },
       deploymentCircuitBreaker: { enable: true, rollback: true },
       propagateTags: "SERVICE",
-      // redeploy when the Cloud Map service is replaced, so tasks register with the new one
-      triggers: { discovery_service_id: discovery.id },
-      forceNewDeployment: true,
     });
   }
 }

@@ -4,7 +4,7 @@
  * README never quotes numbers the committed results do not hold.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { ms, targetsTable } from "./report";
+import { ms, targetsTable, testSuiteLoadNote } from "./report";
 import { BenchResults } from "./results";
 
 const BEGIN = "<!-- BEGIN performance -->";
@@ -47,8 +47,10 @@ export function renderReadmeSection(r: BenchResults): string {
     );
   }
   if (r.testSuite) {
+    const timing = (t: NonNullable<BenchResults["testSuite"]>[number]) =>
+      `\`${t.command}\` ${t.wallSeconds.toFixed(0)} s wall${t.cpuSeconds === undefined ? "" : ` (${t.cpuSeconds.toFixed(0)} s CPU)`} (limit ${t.limitSeconds} s)`;
     lines.push(
-      `Test suite: ${r.testSuite.map((t) => `\`${t.command}\` ${t.wallSeconds.toFixed(0)} s (limit ${t.limitSeconds} s)`).join(", ")} — jest with @swc/jest (type-checking is \`npm run typecheck\`), one \`terraform init\` per run in the global setup.`,
+      `Test suite: ${r.testSuite.map(timing).join(", ")} — jest with @swc/jest (type-checking is \`npm run typecheck\`), one \`terraform init\` per run in the global setup. ${testSuiteLoadNote(r)}`,
     );
   }
   lines.push(
@@ -59,9 +61,9 @@ export function renderReadmeSection(r: BenchResults): string {
     "- The remaining library overhead is its construct nesting: a frame or two more per captured stack and hashed logical ids for nested resources. Flattening would change logical ids (and so replace users' resources), so it stays. Rule checks cost ~2 %.",
     `- Scaling: t(3000) / t(1000) is ${r.growth.library.toFixed(2)} for the library and ${r.growth.l1.toFixed(2)} for the L1 code (3.0 = linear). No library code grows faster than N (the duplicate-name registry is a Map per namespace); the parts that grow fastest are cdktf's synth (token resolution, stable JSON output) and garbage collection, for both variants alike.`,
     "",
-    "Reproduce: `npm run bench` (about 2 minutes, 3½ with `--tests`; compiles `bench/` and the library to `.work/bench/dist`, writes `bench/results.json`, `bench/results.md`, `bench/chart.svg` and this section). " +
-      "`npm run bench -- --quick` runs fewer sizes and repetitions into `.work/bench/quick/`; `--tests` adds the test-suite timings (set `TF_PLUGIN_MIRROR` as for `npm test`); `--profile` writes CPU profiles of both variants at N=1000 to `.work/bench/profiles/`. " +
-      "Other processes on the machine inflate wall times: results record the load, and the CPU-time ratio in `bench/results.md` is the cross-check.",
+    "Reproduce: `npm run bench` (about 2 minutes, 3½ with `--tests`; compiles `bench/` and the library to `.work/bench/dist`, writes `bench/results.json`, `bench/results.md`, `bench/chart.svg` and this section; `-- --help` lists the options). " +
+      "`npm run bench -- --quick` runs fewer sizes and repetitions into `.work/bench/quick/`; `--tests` adds the test-suite timings, wall and CPU time (set `TF_PLUGIN_MIRROR` as for `npm test`); `--profile` writes CPU profiles of both variants at N=1000 to `.work/bench/profiles/`; `--render` re-renders the reports from `bench/results.json` without measuring. " +
+      "Other processes on the machine inflate wall times: results record the load, and the CPU-time ratios and CPU times in `bench/results.md` are the cross-check. Measure on a quiet machine.",
   );
   return lines.join("\n");
 }

@@ -79,9 +79,14 @@ export function renderMarkdown(r: BenchResults): string {
       "",
       "## Test suite",
       "",
-      "| Command | wall time | limit | exit code |",
-      "|---|---:|---:|---:|",
-      ...r.testSuite.map((t) => `| \`${t.command}\` | ${t.wallSeconds.toFixed(1)} s | ${t.limitSeconds} s | ${t.exitCode} |`),
+      "| Command | wall time | CPU time | other processes | limit (wall) | exit code |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...r.testSuite.map(
+        (t) =>
+          `| \`${t.command}\` | ${t.wallSeconds.toFixed(1)} s | ${t.cpuSeconds === undefined ? "n/a" : `${t.cpuSeconds.toFixed(1)} s`} | ${t.otherCoresBusy === undefined ? "n/a" : `${t.otherCoresBusy.toFixed(2)} cores`} | ${t.limitSeconds} s | ${t.exitCode} |`,
+      ),
+      "",
+      testSuiteLoadNote(r),
     );
   }
   lines.push("", "## Method", "", ...r.method.map((l) => `- ${l}`), "", "## Profiling findings", "");
@@ -115,4 +120,23 @@ function loadLabel(variant: string): string {
     default:
       return variant;
   }
+}
+
+/**
+ * What machine load does to the test suite's wall time, from its CPU time: the suite is CPU-bound
+ * (Node, swc, Terraform and its provider), so it needs its CPU time whatever the machine, and
+ * every core other processes take stretches the wall time.
+ */
+export function testSuiteLoadNote(r: BenchResults): string {
+  const full = r.testSuite?.find((t) => t.command === "npm test");
+  if (!full || full.cpuSeconds === undefined) {
+    return "Wall times of the test suite grow with the machine's load (other processes take cores from jest's workers and Terraform); `npm run bench -- --tests` records CPU time too, which load does not change.";
+  }
+  const cores = r.machine.cpus;
+  const oneBusy = Math.max(1, cores - 1);
+  return (
+    `\`npm test\` needs about ${full.cpuSeconds.toFixed(0)} s of CPU time, which machine load does not change; wall time is what load stretches: ` +
+    `on ${cores} cores it cannot take less than ${(full.cpuSeconds / cores).toFixed(0)} s, and while other processes keep one core busy ` +
+    `it takes at least ${(full.cpuSeconds / oneBusy).toFixed(0)} s; when other jobs keep every core busy, the suite gets a share of them and takes several times its quiet wall time.`
+  );
 }

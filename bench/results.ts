@@ -74,6 +74,13 @@ export interface TargetResult {
 export interface TestSuiteTiming {
   readonly command: string;
   readonly wallSeconds: number;
+  /**
+   * CPU time of the command and every process it waited for (jest workers, Terraform): what the
+   * suite costs whatever else runs on the machine. Absent in results from before it was measured.
+   */
+  readonly cpuSeconds?: number | undefined;
+  /** Cores other processes kept busy meanwhile, on average (Linux only). */
+  readonly otherCoresBusy?: number | undefined;
   readonly exitCode: number;
   readonly limitSeconds: number;
 }

@@ -4,15 +4,8 @@
  * bench/results.md and bench/chart.svg, and the Performance section of README.md (between its
  * markers) from the same results.
  *
- * Flags (after `npm run bench --`):
- *   --quick    fewer sizes and repetitions, results under .work/bench/quick (for trying changes)
- *   --only=scaling,load,synth   run only these parts (results then go under .work/bench/quick)
- *   --tests    also time `npm test` and `npm run test:unit` (adds ~1.5 min)
- *   --profile  also write CPU profiles of both variants at N=1000 to .work/bench/profiles and
- *              print their top self-time functions
- *
- * Runs the compiled JS under .work/bench/dist (npm run bench compiles first), so TypeScript
- * compilation is never part of a measurement.
+ * Flags: `npm run bench -- --help` (bench/launch.js, which compiles this to .work/bench/dist
+ * first, so TypeScript compilation is never part of a measurement).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -278,15 +271,25 @@ function runCdktfSynth(opts: Options): BenchResults["cdktfSynth"] {
 // Test suite (optional)
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Wall time and CPU time of a command: CPU time is that of every process it waited for (the
+ * shell reaps npm, npm reaps jest, jest its workers, the workers Terraform), which load on the
+ * machine does not change; wall time is what load stretches.
+ */
 function timeCommand(command: string, limitSeconds: number): TestSuiteTiming {
   noteLoad();
   log(`timing \`${command}\`...`);
+  const cpu0 = childrenCpuMs();
+  const before = cpuSnapshot();
   const t0 = performance.now();
-  const r = spawnSync(command, { cwd: ROOT, shell: true, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const r = spawnSync(command, { cwd: ROOT, shell: true, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const wallSeconds = round((performance.now() - t0) / 1000, 1);
+  const cpu1 = childrenCpuMs();
+  const others = otherCoresBusy(before, cpuSnapshot());
+  const cpuSeconds = cpu0 !== undefined && cpu1 !== undefined ? round((cpu1 - cpu0) / 1000, 1) : undefined;
   if (r.status !== 0) log(r.stderr.slice(-4000));
-  log(`\`${command}\`: ${wallSeconds} s (exit ${r.status})`);
-  return { command, wallSeconds, exitCode: r.status ?? -1, limitSeconds };
+  log(`\`${command}\`: ${wallSeconds} s wall, ${cpuSeconds ?? "n/a"} s CPU, other processes ${others === undefined ? "n/a" : `${others.toFixed(2)} cores`} (exit ${r.status})`);
+  return { command, wallSeconds, cpuSeconds, otherCoresBusy: others === undefined ? undefined : round(others, 2), exitCode: r.status ?? -1, limitSeconds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,9 +353,23 @@ function busyVerdict(others: Record<string, number>, maxOneMinute: number): stri
   return `busy: other processes used up to ${worst.toFixed(2)} of ${cpus().length} cores, which inflates wall times (CPU-time ratios are the cross-check)`;
 }
 
+/** `--render`: the reports of the committed results again, after a change to how they are written. */
+function render(): void {
+  const outDir = join(ROOT, "bench");
+  const results = JSON.parse(readFileSync(join(outDir, "results.json"), "utf8")) as BenchResults;
+  writeFileSync(join(outDir, "results.md"), renderMarkdown(results));
+  if (results.scaling.length > 0) writeFileSync(join(outDir, "chart.svg"), renderChart(results));
+  const updated = updateReadme(join(ROOT, "README.md"), renderReadmeSection(results));
+  log(`re-rendered bench/results.md, bench/chart.svg${updated ? " and README.md's Performance section" : ""} from bench/results.json (nothing measured)`);
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const args = new Set(argv);
+  if (args.has("--render")) return render();
+  const known = ["--quick", "--tests", "--profile", "--render"];
+  const unknownFlags = argv.filter((a) => !known.includes(a) && !a.startsWith("--only="));
+  if (unknownFlags.length > 0) throw new Error(`unknown option(s) ${unknownFlags.join(" ")}: see npm run bench -- --help`);
   const onlyArg = argv.find((a) => a.startsWith("--only="));
   const only = onlyArg ? (onlyArg.slice("--only=".length).split(",") as Part[]) : [...PARTS];
   const unknown = only.filter((p) => !PARTS.includes(p));

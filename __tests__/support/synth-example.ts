@@ -1,14 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { defineExampleApp } from "../../example-app/example-app";
 import { synthAtomically } from "../../example-app/synth/atomic-synth";
+import { scratchDir } from "./scratch";
 
-const WORK = resolve(__dirname, "../../.work");
-
-/** Synthesizes the example app into a fresh folder under .work and returns that folder. */
+/**
+ * Synthesizes the example app into a fresh folder under .work and returns that folder; the
+ * folder is removed after the calling test file (see scratch.ts).
+ */
 export function synthExampleApp(context: Record<string, unknown> = {}): string {
-  mkdirSync(WORK, { recursive: true }); // git-ignored: absent in a fresh clone
-  const outdir = join(mkdtempSync(join(WORK, "synth-")), "cdktf.out");
+  const outdir = join(scratchDir("synth"), "cdktf.out");
   synthAtomically((app, out) => defineExampleApp(app, out), { outdir, appConfig: { context } });
   return outdir;
 }

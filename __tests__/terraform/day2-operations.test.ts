@@ -1,24 +1,31 @@
 /**
  * Day-2 operations against real Terraform, offline: plans of the day-2 root against hand-written
  * state (__tests__/fixtures/day2-state-*.json, -refresh=false) prove that
- * 1. a record-type change replaces the Cloud Map service AND updates (redeploys) the ECS service
- *    registered to it in the same plan, and the guard command exits 2 on it;
- * 2. adding service_registries to an existing ECS service is an in-place update the guard passes;
- * 3. `plan -destroy` destroys the ECS service before its Cloud Map service and the namespace last,
+ * 1. a record-type change replaces the Cloud Map service AND updates the ECS service registered
+ *    to it in the same plan (its service_registries take the new registry ARN, which the provider
+ *    sends in UpdateService, so ECS starts tasks that register with the new service), without
+ *    force_new_deployment; the guard command exits 2 on it;
+ * 2. a desired-count change is an in-place update of desired_count alone: no force_new_deployment,
+ *    so ECS only adds or stops tasks instead of rolling every one of them;
+ * 3. state written by versions that set force_new_deployment + a redeploy trigger upgrades with an
+ *    in-place update that turns force_new_deployment off (and so rolls nothing);
+ * 4. adding service_registries to an existing ECS service is an in-place update the guard passes;
+ * 5. `plan -destroy` destroys the ECS service before its Cloud Map service and the namespace last,
  *    read from the apply graph Terraform builds for that plan (`terraform graph -plan=<file>`);
  * and the existing-VPC DNS check block is valid Terraform.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { addVpcDnsCheck } from "../../example-app/infra/vpc-dns-check";
 import { runGuard } from "../../src/ops/guard-cli";
 import { PlanJson } from "../../src/terraform/terraform-cli";
 import { OFFLINE_STATE_FILE } from "../../src/terraform/workspace";
 import { inParallel } from "../support/plan-helpers";
-import { DAY2, writeDay2Root } from "./support/day2-root";
+import { scratchDir } from "../support/scratch";
+import { DAY2, Day2Options, writeDay2Root } from "./support/day2-root";
 import { describeWithTerraform, terraformWorkspace } from "./support/terraform-available";
 
 jest.setTimeout(120_000);
@@ -72,28 +79,45 @@ function executionOrder(nodes: readonly string[], edges: readonly [string, strin
   return order;
 }
 
+interface Day2Job {
+  readonly name: string;
+  readonly options?: Day2Options;
+  /** State fixture the plan runs against; none for the check-block root. */
+  readonly state?: string;
+  readonly destroy?: boolean;
+}
+
+/**
+ * Top-level attributes an update changes: planned values that differ from state, or that become
+ * known only at apply.
+ */
+function changedAttributes(change: { before: Record<string, unknown> | null; after: Record<string, unknown> | null; after_unknown?: Record<string, unknown> | undefined }): string[] {
+  const before = change.before ?? {};
+  const after = change.after ?? {};
+  const unknown = change.after_unknown ?? {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(unknown)]);
+  return [...keys]
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) || JSON.stringify(unknown[k] ?? false).includes("true"))
+    .sort();
+}
+
 describeWithTerraform("day-2 operations with Terraform", () => {
   const plans: Record<string, PlanJson> = {};
   const planFiles: Record<string, string> = {};
   const guard: Record<string, GuardRun> = {};
   let replaceGuard: Promise<GuardRun> | undefined;
-  let base: string | undefined;
-
-  afterAll(() => {
-    if (base) rmSync(base, { recursive: true, force: true });
-  });
   let destroyGraph = "";
   let checkValidation: { valid: boolean; diagnostics: unknown[] } = { valid: false, diagnostics: [] };
 
   beforeAll(async () => {
-    mkdirSync(join(PROJECT, ".work"), { recursive: true });
-    const root = mkdtempSync(join(PROJECT, ".work", "day2-"));
-    base = root;
+    const root = scratchDir("day2");
     const ws = await terraformWorkspace();
-    const jobs = [
-      { name: "replace", recordType: "AAAA" as const, state: "day2-state-discovery.json" },
-      { name: "in-place", recordType: "A" as const, state: "day2-state-without-discovery.json" },
-      { name: "destroy", recordType: "A" as const, state: "day2-state-discovery.json", destroy: true },
+    const jobs: Day2Job[] = [
+      { name: "replace", options: { dnsRecordType: "AAAA" }, state: "day2-state-discovery.json" },
+      { name: "scale", options: { service: { desiredCount: 3 } }, state: "day2-state-discovery.json" },
+      { name: "upgrade", options: {}, state: "day2-state-discovery-redeploy-trigger.json" },
+      { name: "in-place", options: {}, state: "day2-state-without-discovery.json" },
+      { name: "destroy", options: {}, state: "day2-state-discovery.json", destroy: true },
       { name: "vpc-check" },
     ];
     await inParallel(jobs, 2, async (job) => {
@@ -108,7 +132,7 @@ describeWithTerraform("day-2 operations with Terraform", () => {
         checkValidation = await ws.validate(dir);
         return;
       }
-      writeDay2Root(dir, { dnsRecordType: job.recordType });
+      writeDay2Root(dir, job.options);
       await ws.prepareRoot(dir);
       copyFileSync(join(FIXTURES, job.state!), join(dir, OFFLINE_STATE_FILE));
       await ws.plan(dir, { refresh: false, destroy: job.destroy });
@@ -137,18 +161,48 @@ describeWithTerraform("day-2 operations with Terraform", () => {
       expect(change("replace", DAY2.namespace).change.actions).toEqual(["no-op"]);
     });
 
-    it("updates the ECS service in the same plan: new registry ARN, with force_new_deployment, so its tasks re-register", () => {
+    it("updates the ECS service in the same plan: service_registries.registry_arn takes the new ARN, no force_new_deployment", () => {
       const rc = change("replace", DAY2.ecsService);
       expect(rc.change.actions).toEqual(["update"]);
+      expect((rc.change.before as any).service_registries[0].registry_arn).toBe(
+        "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-0123456789abcdef",
+      );
       expect((rc.change.after_unknown as any).service_registries).toEqual([{ registry_arn: true }]);
-      expect(rc.change.after).toMatchObject({ force_new_deployment: true, name: "api", desired_count: 2 });
+      // The registry is the only change: the provider sends it in UpdateService (ServiceRegistries),
+      // and ECS starts new tasks that register with the new service.
+      expect(changedAttributes(rc.change)).toEqual(["service_registries"]);
+      expect(rc.change.after).toMatchObject({ force_new_deployment: null, name: "api", desired_count: 2 });
     });
 
-    it("is flagged by `npm run guard` with exit 2, the address, the attribute and the redeploy", () => {
+    it("is flagged by `npm run guard` with exit 2, the address, the attribute and the re-registration", () => {
       expect(guard.replace.code).toBe(2);
       expect(guard.replace.stdout).toContain(`REPLACE ${DAY2.discovery}`);
       expect(guard.replace.stdout).toContain('forced by: dns_config[0].dns_records[0].type: "A" -> "AAAA"');
-      expect(guard.replace.stdout).toContain(`redeploy:  ${DAY2.ecsService} is updated in the same plan with force_new_deployment`);
+      expect(guard.replace.stdout).toContain(`redeploy:  ${DAY2.ecsService} takes the new registry ARN in the same plan`);
+    });
+  });
+
+  describe("a desired-count change (2 -> 3)", () => {
+    it("updates desired_count in place and nothing else: no replacement, no forced deployment", () => {
+      const rc = change("scale", DAY2.ecsService);
+      expect(rc.change.actions).toEqual(["update"]);
+      expect(changedAttributes(rc.change)).toEqual(["desired_count"]);
+      expect(rc.change.before).toMatchObject({ desired_count: 2, force_new_deployment: null });
+      // UpdateService carries forceNewDeployment = the planned force_new_deployment: false here.
+      expect(rc.change.after).toMatchObject({ desired_count: 3, force_new_deployment: null });
+      expect(change("scale", DAY2.discovery).change.actions).toEqual(["no-op"]);
+      expect(change("scale", DAY2.namespace).change.actions).toEqual(["no-op"]);
+    });
+  });
+
+  describe("upgrading from state with force_new_deployment and a redeploy trigger", () => {
+    it("turns force_new_deployment off in place; the update forces no deployment and replaces nothing", () => {
+      const rc = change("upgrade", DAY2.ecsService);
+      expect(rc.change.actions).toEqual(["update"]);
+      expect(changedAttributes(rc.change)).toEqual(["force_new_deployment"]);
+      expect(rc.change.before).toMatchObject({ force_new_deployment: true });
+      expect(rc.change.after).toMatchObject({ force_new_deployment: null });
+      expect(change("upgrade", DAY2.discovery).change.actions).toEqual(["no-op"]);
     });
   });
 

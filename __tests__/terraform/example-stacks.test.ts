@@ -103,7 +103,7 @@ describeWithTerraform("example stacks with Terraform", () => {
     expect(listener.values).toMatchObject({ port: 80, protocol: "HTTP" });
     expect((listener.values.default_action as any[])[0].type).toBe("forward");
     const web = resourceNamed(plan, "aws_ecs_service", "web").values;
-    expect(web).toMatchObject({ desired_count: 2, health_check_grace_period_seconds: 30, force_new_deployment: true });
+    expect(web).toMatchObject({ desired_count: 2, health_check_grace_period_seconds: 30, force_new_deployment: null });
     expect(web.load_balancer).toEqual([expect.objectContaining({ container_name: "web", container_port: 80 })]);
     expect(web.service_registries).toHaveLength(1);
     const task = resourcesOfType(plan, "aws_ecs_task_definition").find((t) => String(t.values.family).endsWith("-web"))!;

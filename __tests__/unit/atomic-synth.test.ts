@@ -4,16 +4,16 @@
  * each way a synth fails, and end to end through main.ts (what `npm run synth` runs).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { DiscoverableEcsService, ServiceDiscoveryRuleError } from "../../src";
 import { synthAtomically } from "../../example-app/synth/atomic-synth";
 import { bridgeProps, testNamespace } from "../support/constructs";
 import { cleanConfigEnv } from "../support/clean-env";
+import { scratchDir } from "../support/scratch";
 
 const REPO = resolve(__dirname, "../..");
-const WORK = join(REPO, ".work");
 
 /** Every file under `dir` with its bytes, keyed by relative path. */
 function snapshotTree(dir: string): Map<string, Buffer> {
@@ -53,8 +53,7 @@ describe("synthAtomically", () => {
   let good: Map<string, Buffer>;
 
   beforeEach(() => {
-    mkdirSync(WORK, { recursive: true });
-    root = mkdtempSync(join(WORK, "atomic-"));
+    root = scratchDir("atomic");
     outdir = join(root, "cdktf.out");
     synthAtomically(
       (app) => {
@@ -68,7 +67,6 @@ describe("synthAtomically", () => {
     good = snapshotTree(outdir);
   });
 
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it("publishes a good synth: manifest and every stack", () => {
     expect([...good.keys()].sort()).toEqual(["manifest.json", "stacks/one/.terraform.lock.hcl", "stacks/one/cdk.tf.json", "stacks/two/cdk.tf.json"]);
@@ -173,12 +171,10 @@ describe("main.ts end to end", () => {
   }
 
   beforeAll(() => {
-    mkdirSync(WORK, { recursive: true });
-    root = mkdtempSync(join(WORK, "main-e2e-"));
+    root = scratchDir("main-e2e");
     outdir = join(root, "cdktf.out");
   });
 
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("a good run writes stacks/{fargate-awsvpc,ec2-bridge,ec2-host}/cdk.tf.json and the manifest", () => {
     const run = runMain();

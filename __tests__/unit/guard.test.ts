@@ -32,8 +32,19 @@ describe("plan guard: dangerous plans exit 2", () => {
     expect(out).toContain('forced by: dns_config[0].dns_records[0].type: "A" -> "AAAA" (a Cloud Map service\'s record types');
     expect(out).toMatch(/breaks: +Terraform deletes the Cloud Map service .* vanish from DNS/);
     expect(out).toMatch(/remedy: +Revert the attribute/);
-    // The ECS service registered to it (matched by its registry ARN in state) is redeployed in the same plan.
-    expect(out).toMatch(/redeploy: +aws_ecs_service\.api_service_298EA376 is updated in the same plan with force_new_deployment/);
+    // The ECS service registered to it (matched by its registry ARN in state) takes the new ARN in the same plan.
+    expect(out).toMatch(/redeploy: +aws_ecs_service\.api_service_298EA376 takes the new registry ARN in the same plan/);
+    expect(out.split("\n").find((l) => l.includes("redeploy:"))).not.toContain("force_new_deployment");
+  });
+
+  it("says when a registered ECS service is updated but keeps naming the replaced Cloud Map service", () => {
+    const stale = plan("replace-discovery-service.json") as any;
+    const ecs = stale.resource_changes.find((rc: any) => rc.type === "aws_ecs_service");
+    // e.g. a literal registry ARN: only force_new_deployment changes, the registry stays the old one
+    ecs.change.after = { ...ecs.change.after, service_registries: ecs.change.before.service_registries, force_new_deployment: true };
+    ecs.change.after_unknown = { ...ecs.change.after_unknown, service_registries: [{}] };
+    const [finding] = analysePlan(stale).findings;
+    expect(finding.redeploy).toMatch(/is updated in this plan, but its service_registries still name the replaced Cloud Map service/);
   });
 
   it("lists the ECS service's in-place service_registries update as a safe note, not a finding", () => {

@@ -2,13 +2,14 @@
  * The exported Terraform module without Terraform: the committed copy equals a fresh export, the
  * variables and outputs keep the contract of issue #3, and the rules travel with the module.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { MODULE_EXAMPLES } from "../../tools/hcl-module/examples";
 import { MODULE_DIR, moduleFiles } from "../../tools/hcl-module/export-module";
 import { templateReferences } from "../../tools/hcl-module/hcl-expression";
 import { JsonObject } from "../../tools/hcl-module/hcl-render";
-import { RULES_THE_MODULE_CANNOT_CHECK } from "../../tools/hcl-module/module-readme";
+import { PIN_PLACEHOLDER, RULES_THE_MODULE_CANNOT_CHECK } from "../../tools/hcl-module/module-readme";
 import { ModuleSource, synthesizeModuleSource } from "../../tools/hcl-module/module-source";
 import { MODULE_AWS_PROVIDER_VERSION, MODULE_REQUIRED_VERSION } from "../../tools/hcl-module/module-stack";
 import { ALL_RULES } from "../../src/rules/catalogue";
@@ -245,6 +246,20 @@ describe("exported HCL module", () => {
 
     it.each(CONTRACT_OUTPUTS)("documents output %s", (name) => {
       expect(section("Outputs")).toContain(`| \`${name}\` | `);
+    });
+
+    it("pins the git source to something that exists: a tag only when the repository has one, else a commit", () => {
+      const sourceLines = [files["README.md"], readFileSync(join(REPO, "README.md"), "utf8")].flatMap((text) =>
+        text.split("\n").filter((l) => /source\s*=\s*"git::/.test(l)),
+      );
+      expect(sourceLines).toHaveLength(2);
+      const tags = execFileSync("git", ["tag", "--list"], { cwd: REPO, encoding: "utf8" }).trim();
+      for (const line of sourceLines) {
+        const ref = /\?ref=([^"]+)"/.exec(line)?.[1];
+        if (tags === "") expect(ref).toBe(PIN_PLACEHOLDER);
+        else expect([PIN_PLACEHOLDER, "<tag>"]).toContain(ref);
+      }
+      expect(section("Usage")).toContain("Pin `ref` to the full SHA of the commit you reviewed (`git rev-parse HEAD`");
     });
 
     it("lists where each rule is checked, and links every example", () => {

@@ -120,7 +120,7 @@ describe("the module's expressions", () => {
   });
 
   it("reads non-nullable variables directly instead of testing them for null", () => {
-    expect(source.hclFiles["main.tf"]).toContain("desired_count        = var.desired_count\n");
+    expect(source.hclFiles["main.tf"]).toMatch(/desired_count += var.desired_count\n/);
     expect(text).not.toContain("var.dns_ttl != null");
     expect(text).toContain("var.discovery_name != null"); // nullable: defaults to service_name
   });

@@ -1,5 +1,5 @@
 /**
- * Day-2 behaviour of DiscoverableEcsService: the redeploy when its Cloud Map service is replaced,
+ * Day-2 behaviour of DiscoverableEcsService: re-registration when its Cloud Map service is replaced,
  * the security group it can own, and allowFrom on the port clients really connect to.
  */
 import { TerraformVariable } from "cdktf";
@@ -15,24 +15,19 @@ function setup() {
 
 const ingress = (json: Record<string, any>) => resourcesOf(json, "aws_vpc_security_group_ingress_rule");
 
-describe("redeploy on Cloud Map replacement", () => {
-  it("keys a trigger on the Cloud Map service id and forces a new deployment on update", () => {
+describe("re-registration when the Cloud Map service is replaced", () => {
+  it("references the Cloud Map service's ARN, and sets no force_new_deployment and no redeploy trigger", () => {
+    // A replaced Cloud Map service has a new ARN: service_registries changes, the provider sends it
+    // in UpdateService and ECS starts tasks that register with the new service. force_new_deployment
+    // would make every other update (desired count, tags) roll every task too.
     const { stack, namespace } = setup();
     new DiscoverableEcsService(stack, "api", awsvpcProps(namespace));
     const json = synthJson(stack);
     const service = onlyResource(json, "aws_ecs_service");
     const discoveryKey = Object.keys(json.resource.aws_service_discovery_service)[0];
-    expect(service.triggers).toEqual({ discovery_service_id: `\${aws_service_discovery_service.${discoveryKey}.id}` });
-    expect(service.force_new_deployment).toBe(true);
     expect(service.service_registries.registry_arn).toBe(`\${aws_service_discovery_service.${discoveryKey}.arn}`);
-  });
-
-  it("can be turned off (updates then never force a new deployment)", () => {
-    const { stack, namespace } = setup();
-    new DiscoverableEcsService(stack, "api", awsvpcProps(namespace, { redeployOnDiscoveryReplacement: false }));
-    const service = onlyResource(synthJson(stack), "aws_ecs_service");
-    expect(service).not.toHaveProperty("triggers");
     expect(service).not.toHaveProperty("force_new_deployment");
+    expect(service).not.toHaveProperty("triggers");
   });
 });
 

@@ -212,7 +212,7 @@ describe("SD009 long TTL (warning)", () => {
     const service = new DiscoveryService(stack, "orders", { namespace, name: "orders", dnsTtl: 301 });
     const warnings = warningsOf(service);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^test\/orders: \[SD009\] dnsTtl is 301: resolvers may keep answering with the IPs of stopped tasks/);
+    expect(warnings[0]).toMatch(/^\[SD009\] dnsTtl is 301: resolvers may keep answering with the IPs of stopped tasks/);
     expect(warnings[0]).toContain("Allowed: any TTL, 300 seconds or less recommended. Fix: lower dnsTtl");
   });
 
@@ -220,7 +220,9 @@ describe("SD009 long TTL (warning)", () => {
     const { stack, namespace } = setup();
     const svc = new DiscoverableEcsService(stack, "api", awsvpcProps(namespace, { discovery: { dnsTtl: 3600 } }));
     const warnings = warningsOf(svc);
-    expect(warnings).toEqual([expect.stringMatching(/^test\/api: \[SD009\] discovery\.dnsTtl is 3600: /)]);
+    expect(warnings).toEqual([expect.stringMatching(/^\[SD009\] discovery\.dnsTtl is 3600: /)]);
+    // ...on the ECS service's node, whose path the CLI prints with it.
+    expect(svc.node.metadata.filter((m) => m.type === "@cdktf/warn")).toHaveLength(1);
   });
 
   it("reaches the synth manifest that `cdktf synth` prints warnings from", () => {
@@ -231,8 +233,12 @@ describe("SD009 long TTL (warning)", () => {
     try {
       const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
       expect(manifest.stacks.test.annotations).toEqual([
-        expect.objectContaining({ constructPath: "test/orders", level: "@cdktf/warn", message: expect.stringContaining("[SD009] dnsTtl is 900") }),
+        expect.objectContaining({ constructPath: "test/orders", level: "@cdktf/warn", message: expect.stringMatching(/^\[SD009\] dnsTtl is 900/) }),
       ]);
+      // As `cdktf synth` prints it (@cdktf/cli-core: `${level} [${constructPath}]: ${message}`): the path once.
+      const [a] = manifest.stacks.test.annotations;
+      const printed = `WARNING [${a.constructPath}]: ${a.message}`;
+      expect(printed.split("test/orders").length - 1).toBe(1);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

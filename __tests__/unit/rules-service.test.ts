@@ -524,7 +524,7 @@ describe("SD030 no health check on an essential container (warning)", () => {
     const svc = build((ns) => awsvpcProps(ns, { taskDefinition: { containers: [{ name: "web", image: "nginx", portMappings: [{ containerPort: 80 }] }] } }));
     const warnings = warningsOf(svc);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^test\/svc: \[SD030\] taskDefinition has no container health check on any essential container/);
+    expect(warnings[0]).toMatch(/^\[SD030\] taskDefinition has no container health check on any essential container/);
     expect(warnings[0]).toContain("Allowed: a healthCheck on the essential container that serves traffic. Fix: add healthCheck");
   });
 

@@ -6,14 +6,14 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DiscoverableEcsService, DiscoveryService, ServiceDiscoveryRuleError } from "../../src";
 import { cleanConfigEnv } from "../support/clean-env";
 import { awsvpcProps, bridgeProps, testNamespace, testStack } from "../support/constructs";
+import { scratchDir } from "../support/scratch";
 
 const REPO = resolve(__dirname, "../..");
-const WORK = join(REPO, ".work");
 
 function thrownBy(run: () => unknown): ServiceDiscoveryRuleError {
   try {
@@ -39,8 +39,7 @@ function brokenApp(outdir: string) {
 
 describe("violations are reported by the app, all at once", () => {
   it("app.synth() throws one error with every broken construct of every stack, each once, in build order", () => {
-    mkdirSync(WORK, { recursive: true });
-    const err = thrownBy(() => brokenApp(mkdtempSync(join(WORK, "violations-"))).synth());
+    const err = thrownBy(() => brokenApp(scratchDir("violations")).synth());
     expect(err.ruleIds).toEqual(["SD008", "SD012"]);
     expect(err.violations.map((v) => v.path)).toEqual(["one/ttl", "two/orders"]);
     expect(err.message).toBe(
@@ -50,8 +49,7 @@ describe("violations are reported by the app, all at once", () => {
   });
 
   it("writes nothing: an earlier output folder stays as it was", () => {
-    mkdirSync(WORK, { recursive: true });
-    const outdir = mkdtempSync(join(WORK, "violations-"));
+    const outdir = scratchDir("violations");
     writeFileSync(join(outdir, "manifest.json"), "earlier good synth");
     const app = brokenApp(outdir);
     expect(() => app.synth()).toThrow(ServiceDiscoveryRuleError);
@@ -80,8 +78,7 @@ describe("violations are reported by the app, all at once", () => {
   });
 
   it("a valid app synthesizes as before", () => {
-    mkdirSync(WORK, { recursive: true });
-    const outdir = mkdtempSync(join(WORK, "violations-"));
+    const outdir = scratchDir("violations");
     const app = new App({ outdir, stackTraces: false });
     const stack = new TerraformStack(app, "ok");
     new AwsProvider(stack, "aws", { region: "us-east-1" });
@@ -96,8 +93,7 @@ describe("as a program", () => {
   const script = join(REPO, "__tests__", "fixtures", "apps", "broken-app.ts");
 
   function runBrokenApp(env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string; outdir: string }> {
-    mkdirSync(WORK, { recursive: true });
-    const outdir = join(mkdtempSync(join(WORK, "violations-")), "cdktf.out");
+    const outdir = join(scratchDir("violations"), "cdktf.out");
     return new Promise((done) => {
       // Run as a program, not under jest (the library leaves uncaught errors to jest there).
       const { JEST_WORKER_ID: _jest, ...programEnv } = cleanConfigEnv();

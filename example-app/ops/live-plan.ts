@@ -12,7 +12,7 @@
  * same synthesized configuration and state.
  */
 import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { EXAMPLE_STACKS } from "../example-app";
 import { TerraformCli, findTerraform } from "../../src/terraform/terraform-cli";
@@ -28,7 +28,12 @@ export async function liveDiff(stackArgs: readonly string[], outdir: string, pri
   const bin = findTerraform();
   if (!bin) throw new Error("terraform not found on PATH (or $TERRAFORM_BIN)");
   const stacks = selectStacks(synthExampleStacks(outdir), stackArgs);
-  const cli = new TerraformCli(bin, { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" });
+  const cli = new TerraformCli(
+    bin,
+    { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" },
+    // Progress on stderr: a line per stack and Terraform command, with its time.
+    { onCommand: (e) => process.stderr.write(`[diff] ${basename(e.dir)}: ${e.args[0]} ${(e.durationMs / 1000).toFixed(1)} s${e.code === 0 ? "" : ` (exit ${e.code})`}\n`) },
+  );
   let code: number = GUARD_EXIT.safe;
   for (const stack of stacks) {
     const dir = join(outdir, "stacks", stack);
@@ -67,11 +72,27 @@ async function main(command: string, argv: string[]): Promise<number> {
   return result.status ?? 1;
 }
 
+const USAGE = {
+  diff: `usage: npm run diff [-- <stack>...]
+
+Synthesizes the example app, then for each stack (all when none is named): terraform init and
+plan with your AWS credentials and the configured state backend, a summary of the plan, and the
+plan guard. Exit codes: 0 safe, 2 a plan replaces or deletes a namespace, Cloud Map service or
+ECS service, 1 on errors.`,
+  deploy: `usage: npm run deploy [-- <stack>...] [-- --auto-approve] [-- --allow-dangerous]
+
+Runs \`npm run diff\` first and refuses a plan the guard calls dangerous, unless
+--allow-dangerous is given; then \`cdktf deploy --skip-synth\` (which asks for approval unless
+--auto-approve is given).`,
+};
+
 if (require.main === module) {
   const [command, ...rest] = process.argv.slice(2);
   if (command !== "diff" && command !== "deploy") {
     process.stderr.write("usage: live-plan.ts diff|deploy [stack...] [--auto-approve] [--allow-dangerous]\n");
     process.exitCode = 1;
+  } else if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${USAGE[command]}\n`);
   } else {
     main(command, rest).then(
       (code) => (process.exitCode = code),

@@ -62,15 +62,13 @@ resource "aws_service_discovery_service" "this" {
 }
 
 resource "aws_ecs_service" "this" {
-  name                 = var.service_name
-  cluster              = var.cluster_arn
-  desired_count        = var.desired_count
-  force_new_deployment = true
-  launch_type          = var.launch_type
-  propagate_tags       = "SERVICE"
-  tags                 = var.tags
-  task_definition      = var.task_definition_arn
-  triggers             = { discovery_service_id = aws_service_discovery_service.this.id }
+  name            = var.service_name
+  cluster         = var.cluster_arn
+  desired_count   = var.desired_count
+  launch_type     = var.launch_type
+  propagate_tags  = "SERVICE"
+  tags            = var.tags
+  task_definition = var.task_definition_arn
 
   deployment_circuit_breaker {
     enable   = true

@@ -13,6 +13,7 @@ import { DISCOVERY_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { DISCOVERY_SERVICE_PROPS } from "../rules/fields";
 import { reporterFor } from "../rules/naming";
+import { DISCOVERY_SERVICE_PROPS as DISCOVERY_SERVICE_SHAPE, checkProps } from "../rules/prop-types";
 import { dnsRecordsFor } from "./dns-records";
 import { claimDiscoveryName } from "./name-registry";
 
@@ -75,6 +76,7 @@ export class DiscoveryService extends Construct {
 
   constructor(scope: Construct, id: string, props: DiscoveryServiceProps) {
     super(scope, id);
+    checkProps(this, DISCOVERY_SERVICE_SHAPE, props);
     this.namespace = props.namespace;
     this.discoveryName = props.name;
     this.dnsRecordType = orDefault<string>(props.dnsRecordType, "A");

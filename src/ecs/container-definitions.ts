@@ -1,4 +1,4 @@
-import { Fn } from "cdktf";
+import { Fn, TerraformIterator, Token, Tokenization } from "cdktf";
 import { isKnown } from "../core/expr";
 import { ContainerSpec, NetworkMode } from "./task-definition-spec";
 
@@ -13,7 +13,8 @@ export function renderContainerDefinitions(containers: readonly ContainerSpec[],
   // value holds a quote, backslash or newline; let Terraform encode the document when anything
   // in it is known only at apply. (The text is checked: a token-free array of objects always
   // looks "known" to cdktf, whatever its leaves hold.)
-  const text = JSON.stringify(definitions);
+  // A token object (a variable's `.value`) is written as its string form, so the text shows it.
+  const text = JSON.stringify(definitions, (_key, value: unknown) => (Tokenization.isResolvable(value) ? Token.asString(value) : value));
   return isKnown(text) ? text : Fn.jsonencode(definitions);
 }
 
@@ -31,9 +32,7 @@ function containerDefinition(c: ContainerSpec, networkMode: NetworkMode): Record
       hostPort: p.hostPort ?? (networkMode === "bridge" ? 0 : p.containerPort),
       protocol: p.protocol ?? "tcp",
     })),
-    environment: c.environment && Object.keys(c.environment)
-      .sort()
-      .map((name) => ({ name, value: c.environment![name] })),
+    environment: c.environment && environmentOf(c.environment),
     healthCheck: c.healthCheck && {
       command: c.healthCheck.command,
       interval: c.healthCheck.interval ?? 30,
@@ -52,6 +51,14 @@ function containerDefinition(c: ContainerSpec, networkMode: NetworkMode): Record
         }
       : undefined,
   });
+}
+
+/** `[{ name, value }]` sorted by name (as AWS returns it); a for expression for a map token. */
+function environmentOf(environment: Record<string, string>): unknown {
+  if (!isKnown(environment)) return TerraformIterator.fromMap(environment).forExpressionForList("{ name = key, value = val }");
+  return Object.keys(environment)
+    .sort()
+    .map((name) => ({ name, value: environment[name] }));
 }
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): T {

@@ -11,6 +11,7 @@ import { SERVICE_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { ECS_SERVICE_PROPS } from "../rules/fields";
 import { reportChildViolationsAs, reporterFor } from "../rules/naming";
+import { ALLOW_FROM_ARGUMENTS, DISCOVERABLE_ECS_SERVICE_PROPS, checkProps } from "../rules/prop-types";
 import { resolveRegistration } from "./registration";
 import {
   AccessPeer,
@@ -134,14 +135,6 @@ export interface DiscoverableEcsServiceProps {
    * @default - none
    */
   readonly instanceSecurityGroupIds?: string[];
-  /**
-   * Redeploy the ECS service whenever its Cloud Map service is replaced (a record type or routing
-   * policy change replaces it), so the tasks re-register with the new one in the same apply:
-   * `triggers` keyed on the Cloud Map service id, with `force_new_deployment`. With it, every
-   * in-place update of the ECS service (desired count too) rolls the tasks.
-   * @default true
-   */
-  readonly redeployOnDiscoveryReplacement?: boolean;
 }
 
 /**
@@ -186,6 +179,7 @@ export class DiscoverableEcsService extends Construct {
 
   constructor(scope: Construct, id: string, props: DiscoverableEcsServiceProps) {
     super(scope, id);
+    checkProps(this, DISCOVERABLE_ECS_SERVICE_PROPS, props);
     const td = props.taskDefinition;
     const spec = isExistingTaskDefinition(td) ? undefined : td;
     const launchType = orDefault<string>(props.launchType, "FARGATE");
@@ -279,11 +273,10 @@ export class DiscoverableEcsService extends Construct {
       enableExecuteCommand: props.enableExecuteCommand,
       propagateTags: "SERVICE",
       tags: props.tags,
-      // A replaced Cloud Map service has a new id: the trigger changes, and the provider then
-      // forces a new deployment whose tasks register with the new service (same plan, same apply).
-      ...((props.redeployOnDiscoveryReplacement ?? true)
-        ? { triggers: { discovery_service_id: this.discoveryService.serviceId }, forceNewDeployment: true }
-        : {}),
+      // No force_new_deployment and no redeploy trigger: a replaced Cloud Map service has a new
+      // ARN, so service_registries changes and the provider sends it in UpdateService, after which
+      // ECS starts new tasks that register with the new service. force_new_deployment would make
+      // every other update (a desired count, a tag) roll every task as well.
     }));
     if (!isKnown(awsvpc)) {
       // Network mode known only at plan (the exported module): a block only awsvpc gets.
@@ -328,6 +321,7 @@ export class DiscoverableEcsService extends Construct {
    * @param port the port clients connect to (the host port for bridge/host tasks)
    */
   public allowFrom(client: AccessPeer, port?: number): void {
+    checkProps(this, ALLOW_FROM_ARGUMENTS, { client, port }, (path) => path.replace(/^(client|port)/, "allowFrom($1)"));
     const who = typeof client === "object" && "node" in client ? `allowFrom(${(client as unknown as Construct).node.path})` : "allowFrom(...)";
     const ports = port !== undefined ? { from: port, to: port } : this.accessPortRange;
     if (ports === undefined) {

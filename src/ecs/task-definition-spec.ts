@@ -44,7 +44,7 @@ export interface ContainerSpec {
   readonly memory?: number;
   /** @default - no port mappings */
   readonly portMappings?: PortMappingSpec[];
-  /** @default - no container health check (synth warns: see rule SD022) */
+  /** @default - no container health check (synth warns: see rule SD030) */
   readonly healthCheck?: HealthCheckSpec;
   /** @default - no environment variables */
   readonly environment?: Record<string, string>;

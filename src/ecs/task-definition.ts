@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { FARGATE_DEFAULT_CPU, FARGATE_DEFAULT_MEMORY } from "../core/aws-limits";
 import { compact } from "../core/compact";
 import { numberText } from "../core/expr";
+import { TASK_DEFINITION_PROPS, checkProps } from "../rules/prop-types";
 import { renderContainerDefinitions } from "./container-definitions";
 import { LaunchType, TaskDefinitionSpec } from "./task-definition-spec";
 
@@ -22,6 +23,7 @@ export class TaskDefinition extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
+    checkProps(this, TASK_DEFINITION_PROPS, props);
     const { spec, launchType } = props;
     const fargate = launchType === "FARGATE";
     const cpu = spec.cpu ?? (fargate ? FARGATE_DEFAULT_CPU : undefined);

@@ -5,6 +5,7 @@ import { NAMESPACE_PROPS } from "../rules/fields";
 import { NAMESPACE_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { reporterFor } from "../rules/naming";
+import { NAMESPACE_ATTRIBUTES, PRIVATE_DNS_NAMESPACE_PROPS, checkProps } from "../rules/prop-types";
 import { INamespace } from "./namespace";
 
 export interface PrivateDnsNamespaceProps {
@@ -39,6 +40,7 @@ class ImportedNamespace extends Construct implements INamespace {
 
   constructor(scope: Construct, id: string, attrs: NamespaceAttributes) {
     super(scope, id);
+    checkProps(this, NAMESPACE_ATTRIBUTES, attrs);
     // Unresolved attributes (e.g. from remote state) have no resource here to carry a
     // precondition, so only known values are checked.
     enforce(reporterFor(this, { namespaceName: "namespaceName", namespaceId: "namespaceId" }), NAMESPACE_RULES, {
@@ -72,6 +74,7 @@ export class PrivateDnsNamespace extends Construct implements INamespace {
 
   constructor(scope: Construct, id: string, props: PrivateDnsNamespaceProps) {
     super(scope, id);
+    checkProps(this, PRIVATE_DNS_NAMESPACE_PROPS, props);
     const deferred = enforce(reporterFor(this, NAMESPACE_PROPS), NAMESPACE_RULES, {
       namespaceName: props.name,
       createNamespace: true,

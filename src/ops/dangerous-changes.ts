@@ -72,10 +72,11 @@ export const PROTECTED_RESOURCES: Readonly<Record<string, ProtectedResource>> = 
       "and ARN. The ECS tasks registered to it vanish from DNS: clients get empty answers until the ECS service is " +
       "redeployed and its tasks re-register with the new service.",
     replaceRemedy:
-      "Revert the attribute if the change is not needed. If it is: make sure the ECS service registered to it is redeployed " +
-      "in the same apply (DiscoverableEcsService does this by default with force_new_deployment and a trigger on the Cloud " +
-      "Map service id) and apply in a quiet window; or publish a second discovery service under a new name, move clients " +
-      "to it, then remove the old one.",
+      "Revert the attribute if the change is not needed. If it is: make sure every ECS service registered to it takes the " +
+      "new registry ARN in the same apply (DiscoverableEcsService and the HCL module reference the Cloud Map service's ARN, " +
+      "so the plan updates their service_registries in place and ECS starts new tasks that register with the new service; " +
+      "no force_new_deployment is needed) and apply in a quiet window; or publish a second discovery service under a new " +
+      "name, move clients to it, then remove the old one.",
     deleteBreaks:
       "The discovery name stops resolving, and an ECS service still registered to it keeps pointing at a deleted registry.",
     deleteRemedy:

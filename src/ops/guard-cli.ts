@@ -31,6 +31,18 @@ const HELP = [
   "                                without it the guard reads the version constraint and resource schema in the plan",
 ].join("\n");
 
+const HELP = `${USAGE}
+
+Checks a Terraform plan for changes that break ECS service discovery: a private DNS namespace,
+Cloud Map service or ECS service replaced or deleted. Prints each with the attribute that forces
+it, what breaks and the remedy.
+
+  -        read the plan JSON from standard input
+  --json   print the report as JSON
+  --help   print this help
+
+Exit codes: 0 safe, 2 dangerous, 1 the input is not \`terraform show -json\` output of a plan.`;
+
 /** Exit code for a report. */
 export function exitCodeOf(report: GuardReport): number {
   return report.safe ? GUARD_EXIT.safe : GUARD_EXIT.dangerous;

@@ -301,8 +301,10 @@ function differs(rc: PlanResourceChange, path: string): boolean {
 
 /**
  * Whether the ECS services registered to a replaced Cloud Map service (matched by the ARN in
- * their state, or by the discovery service id in their redeploy triggers) change in the same
- * plan, which starts new tasks that register with the new service.
+ * their state, or by the discovery service id in the redeploy triggers older versions of this
+ * library set) take the new service's ARN in the same plan. The provider sends
+ * `service_registries` in UpdateService whenever it changes, and ECS then starts new tasks that
+ * register with the new service; `force_new_deployment` adds nothing to that.
  */
 function redeployOf(discovery: PlanResourceChange, changes: readonly PlanResourceChange[]): string {
   const before = isObject(discovery.change.before) ? discovery.change.before : {};
@@ -317,7 +319,8 @@ function redeployOf(discovery: PlanResourceChange, changes: readonly PlanResourc
   if (registered.length === 0) {
     return (
       "no ECS service in this plan is registered to it. ECS services managed elsewhere keep the deleted registry: " +
-      "point them at the new Cloud Map service and force a new deployment (`aws ecs update-service --force-new-deployment`)."
+      "point their service_registries at the new Cloud Map service's ARN (`aws ecs update-service --service-registries ...`); " +
+      "ECS then starts new tasks that register with it (or force a new deployment with `aws ecs update-service --force-new-deployment`)."
     );
   }
   return registered
@@ -325,11 +328,18 @@ function redeployOf(discovery: PlanResourceChange, changes: readonly PlanResourc
       const actions = rc.change.actions;
       if (actions.includes("delete")) return `${rc.address} is itself replaced or deleted in this plan (see below)`;
       if (!actions.includes("update")) {
-        return `${rc.address} is NOT updated in this plan: its tasks stay unregistered until you force a new deployment`;
+        return `${rc.address} is NOT updated in this plan: its tasks stay unregistered until its service_registries name the new Cloud Map service`;
       }
-      const after = isObject(rc.change.after) ? rc.change.after : {};
-      const forced = after.force_new_deployment === true ? " with force_new_deployment" : "";
-      return `${rc.address} is updated in the same plan${forced}: ECS starts new tasks that register with the new service`;
+      if (!differs(rc, "service_registries.registry_arn")) {
+        return (
+          `${rc.address} is updated in this plan, but its service_registries still name the replaced Cloud Map service: ` +
+          "point registry_arn at the new service's ARN (a reference to it, not a literal ARN)"
+        );
+      }
+      return (
+        `${rc.address} takes the new registry ARN in the same plan (service_registries update in place): ` +
+        "ECS starts new tasks that register with the new service"
+      );
     })
     .join("; ");
 }

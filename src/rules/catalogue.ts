@@ -39,10 +39,47 @@ import {
   or,
   stringLengthInRange,
 } from "../core/expr";
-import { DiscoveryFacts, NamespaceFacts, ServiceFacts } from "./facts";
+import { describeValue } from "../core/shape";
+import { DiscoveryFacts, NamespaceFacts, PropTypeFacts, ServiceFacts } from "./facts";
 import { Rule } from "./rule";
 
 const quoted = (values: readonly (string | number)[]): string => values.map((v) => JSON.stringify(v)).join(", ");
+
+// ---------------------------------------------------------------------------------------------
+// Props (every construct): checked before any other rule, since the others read the values
+// ---------------------------------------------------------------------------------------------
+
+/** Numbers and booleans written as strings: what JSON-driven configurations get wrong most. */
+const quotedScalar = (f: PropTypeFacts): boolean =>
+  typeof f.problem?.value === "string" && ["a number", "true or false"].includes(f.problem.expected);
+
+export const PROP_TYPE_RULES: readonly Rule<PropTypeFacts>[] = [
+  {
+    id: "SD000",
+    title: "Props have their documented types",
+    severity: "error",
+    subject: "props",
+    holds: (f) => f.problem === undefined,
+    message: (_d, f) => {
+      const p = f.problem!;
+      const missing = p.value === undefined;
+      const optionalNull = p.value === null && !p.required;
+      return {
+        problem: missing
+          ? `${f.property} is missing, but it is required`
+          : `${f.property} is ${describeValue(p.value)}, which is not ${p.expected}`,
+        allowed: `${p.expected}, such as ${p.example}${p.required ? "" : `; or leave ${f.property} out for its default`}`,
+        fix: missing
+          ? `set ${f.property} (for example to ${p.example})`
+          : optionalNull
+            ? `leave ${f.property} out (or pass undefined) to get its default, or set it to ${p.expected}`
+            : quotedScalar(f)
+              ? `write ${f.property} without quotes (${p.example}, not "${p.example}"): JSON and environment values must be converted before they are passed`
+              : `set ${f.property} to ${p.expected}, such as ${p.example}`,
+      };
+    },
+  },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Namespace
@@ -483,6 +520,7 @@ export const SERVICE_RULES: readonly Rule<ServiceFacts>[] = [
 
 /** The whole catalogue, for docs and tests. */
 export const ALL_RULES: readonly Rule<never>[] = [
+  ...(PROP_TYPE_RULES as readonly Rule<never>[]),
   ...(NAMESPACE_RULES as readonly Rule<never>[]),
   ...(DISCOVERY_RULES as readonly Rule<never>[]),
   ...(SERVICE_RULES as readonly Rule<never>[]),

@@ -50,11 +50,13 @@ export function enforce<F>(reporter: RuleReporter, rules: readonly Rule<F>[], fa
       deferred.push({ ruleId: rule.id, severity: rule.severity, condition: holds, errorMessage: prefix + message });
       continue;
     }
-    const message = prefix + formatMessage(rule.id, rule.message(describe(names, moduleNaming, false), facts));
+    const text = formatMessage(rule.id, rule.message(describe(names, moduleNaming, false), facts));
     if (rule.severity === "warning") {
-      Annotations.of(scope).addWarning(message);
+      // An annotation carries its construct path already: `cdktf synth` prints
+      // `WARNING [<path>]: <message>`, so the message does not repeat it.
+      Annotations.of(scope).addWarning(text);
     } else {
-      violations.push({ ruleId: rule.id, path, property: names[rule.subject] ?? rule.subject, message });
+      violations.push({ ruleId: rule.id, path, property: names[rule.subject] ?? rule.subject, message: prefix + text });
     }
   }
   recordViolations(scope, violations);

@@ -1,10 +1,18 @@
 import { Cond } from "../core/expr";
+import { ShapeProblem } from "../core/shape";
 import { ContainerSpec } from "../ecs/task-definition-spec";
 
 /**
  * What the rules look at, after defaults are applied. Values may be Terraform tokens; the rules
  * then produce Terraform conditions instead of booleans.
  */
+/** A prop whose value does not have the prop's documented type (core/shape.ts finds them). */
+export interface PropTypeFacts {
+  /** The prop as the user wrote it: `discovery.namespace`, `allowFrom(client)`. */
+  readonly property: string;
+  readonly problem?: ShapeProblem | undefined;
+}
+
 export interface NamespaceFacts {
   readonly namespaceName: string;
   /** Whether this namespace is created here (and so needs a VPC). */

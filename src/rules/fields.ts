@@ -6,6 +6,8 @@
  * Terraform variable `dns_record_type` (the exported HCL module) is a naming, chosen per construct.
  */
 export type Field =
+  /** Any prop, by its path in the props (SD000, the props' types). */
+  | "props"
   | "namespaceName"
   | "vpcId"
   | "createNamespace"

@@ -73,14 +73,31 @@ export interface PlanOptions {
   readonly allowFailure?: boolean | undefined;
 }
 
+/** One finished Terraform command, for progress output. */
+export interface TerraformCommandEvent {
+  /** `["plan", "-input=false", ...]` */
+  readonly args: readonly string[];
+  /** The root module it ran in. */
+  readonly dir: string;
+  readonly durationMs: number;
+  readonly code: number;
+}
+
+export interface TerraformCliOptions {
+  /** Called after every command (long runs print a line per command with it). */
+  readonly onCommand?: ((event: TerraformCommandEvent) => void) | undefined;
+}
+
 /** A thin async wrapper over the Terraform CLI. */
 export class TerraformCli {
   constructor(
     public readonly bin: string,
     public readonly env: NodeJS.ProcessEnv,
+    public readonly options: TerraformCliOptions = {},
   ) {}
 
   public run(dir: string, args: string[], allowFailure = false): Promise<TerraformResult> {
+    const started = Date.now();
     return new Promise((resolvePromise, reject) => {
       execFile(
         this.bin,
@@ -89,6 +106,7 @@ export class TerraformCli {
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
           const result = { code, stdout: String(stdout), stderr: String(stderr) };
+          this.options.onCommand?.({ args, dir, durationMs: Date.now() - started, code });
           if (code !== 0 && !allowFailure) reject(new TerraformError(args, dir, result));
           else resolvePromise(result);
         },
@@ -120,6 +138,9 @@ export class TerraformCli {
   /** `terraform show -json <planfile>`, parsed. */
   public async showPlan(dir: string, planFile = "tfplan"): Promise<PlanJson> {
     const result = await this.run(dir, ["show", "-json", "-no-color", planFile]);
+    if (result.stdout.trim() === "") {
+      throw new Error(`terraform show -json ${planFile} printed nothing in ${dir} (exit 0)${result.stderr ? `: ${result.stderr.trim()}` : ""}`);
+    }
     return JSON.parse(result.stdout);
   }
 }

@@ -1,10 +1,31 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { OFFLINE_OVERRIDE_FILE, OFFLINE_PROVIDER_SETTINGS } from "./offline";
-import { PlanJson, PlanOptions, TerraformCli, TerraformResult, findTerraform, terraformEnvironment } from "./terraform-cli";
+import { PLUGIN_MIRROR_ENV } from "./cli-config";
+import {
+  PlanJson,
+  PlanOptions,
+  TerraformCli,
+  TerraformCliOptions,
+  TerraformError,
+  TerraformResult,
+  findTerraform,
+  terraformEnvironment,
+} from "./terraform-cli";
 
 /** The provider every root module here uses; the seed init installs it once. */
 const PROVIDER_REQUIREMENT = { aws: { source: "hashicorp/aws", version: "5.100.0" } };
+
+/**
+ * Terraform cannot be prepared (the provider cannot be installed): one message that says what
+ * to set, instead of Terraform's whole init output.
+ */
+export class TerraformSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TerraformSetupError";
+  }
+}
 
 /** Local state file an offline root plans against (the override replaces any configured backend). */
 export const OFFLINE_STATE_FILE = "offline.tfstate";
@@ -14,8 +35,12 @@ export interface WorkspaceOptions {
   readonly workDir: string;
   /** Provider mirror root. @default - Terraform's default installation (registry) */
   readonly mirror?: string | undefined;
+  /** Where the mirror came from (`TF_PLUGIN_MIRROR`, `found on this machine`), for messages. */
+  readonly mirrorOrigin?: string | undefined;
   /** @default - findTerraform() */
   readonly bin?: string | undefined;
+  /** Progress hooks of every Terraform command run through the workspace. */
+  readonly cliOptions?: TerraformCliOptions | undefined;
 }
 
 /**
@@ -37,10 +62,14 @@ export class TerraformWorkspace {
     const seed = join(workDir, "seed");
     mkdirSync(seed, { recursive: true });
     writeFileSync(join(seed, "main.tf.json"), JSON.stringify(seedRoot(), null, 2));
-    const workspace = new TerraformWorkspace(new TerraformCli(bin, { ...env, TF_DATA_DIR: dataDir }), seed);
+    const workspace = new TerraformWorkspace(new TerraformCli(bin, { ...env, TF_DATA_DIR: dataDir }, opts.cliOptions), seed);
     await withDirectoryLock(join(workDir, "seed.lock"), async () => {
       if (!existsSync(join(seed, ".terraform.lock.hcl")) || !existsSync(join(dataDir, "providers"))) {
-        await workspace.sharedCli.init(seed);
+        try {
+          await workspace.sharedCli.init(seed);
+        } catch (e) {
+          throw e instanceof TerraformError ? new TerraformSetupError(initFailureMessage(e, opts)) : e;
+        }
       }
     });
     return workspace;
@@ -60,7 +89,7 @@ export class TerraformWorkspace {
   /** A CLI with its own data dir per root (`.terraform/` in the root), for roots that call modules. */
   public get ownDataDirCli(): TerraformCli {
     const { TF_DATA_DIR: _unused, ...env } = this.sharedCli.env;
-    return new TerraformCli(this.sharedCli.bin, env);
+    return new TerraformCli(this.sharedCli.bin, env, this.sharedCli.options);
   }
 
   /**
@@ -91,6 +120,42 @@ export class TerraformWorkspace {
   public showPlan(dir: string, opts: { withModules?: boolean; planFile?: string } = {}): Promise<PlanJson> {
     return this.cliFor(opts).showPlan(dir, opts.planFile);
   }
+}
+
+const PROVIDER = `hashicorp/aws ${PROVIDER_REQUIREMENT.aws.version}`;
+
+/** What `terraform init` said went wrong, in one line: its first error and the sentence after it. */
+function terraformReason(error: TerraformError): string {
+  const lines = `${error.result.stderr}\n${error.result.stdout}`.split("\n").map((l) => l.trim());
+  const at = lines.findIndex((l) => l.startsWith("Error: "));
+  if (at < 0) return `exit ${error.result.code}`;
+  const detail: string[] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (line === "" && detail.length > 0) break;
+    if (line !== "") detail.push(line);
+  }
+  const text = [lines[at].slice("Error: ".length), detail.join(" ")].filter(Boolean).join(": ");
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+}
+
+/** The one message for a failed seed init: what happened and exactly what to set. */
+function initFailureMessage(error: TerraformError, opts: WorkspaceOptions): string {
+  const reason = terraformReason(error);
+  const mirrorHelp =
+    `the folder above registry.terraform.io, as \`terraform providers mirror <folder>\` writes it on a machine with registry ` +
+    `access from a configuration that requires ${PROVIDER}`;
+  if (opts.mirror === undefined) {
+    return (
+      `Terraform cannot install ${PROVIDER}: \`terraform init\` used the ${opts.mirrorOrigin ?? "registry (no provider mirror given)"} ` +
+      `and failed (${reason}). ` +
+      `Set ${PLUGIN_MIRROR_ENV} to a provider mirror, ${mirrorHelp}; e.g. \`${PLUGIN_MIRROR_ENV}=/path/to/mirror npm test\`.`
+    );
+  }
+  return (
+    `Terraform cannot install ${PROVIDER} from the provider mirror ${opts.mirror}` +
+    `${opts.mirrorOrigin ? ` (${opts.mirrorOrigin})` : ""}: \`terraform init\` failed (${reason}). ` +
+    `Set ${PLUGIN_MIRROR_ENV} to a mirror that holds ${PROVIDER}, ${mirrorHelp}.`
+  );
 }
 
 /** Serializes the seed init across processes (parallel jest runs, a test run beside plan:offline). */
