@@ -21,25 +21,18 @@ export interface GuardIo {
 const USAGE =
   "usage: npm run guard -- <plan.json | -> [--json] [--aws-provider-version X.Y.Z]   (plan.json = terraform show -json <planfile>)";
 
-const HELP = [
-  USAGE,
-  "",
-  "Exit 0: safe. Exit 2: the plan replaces or deletes a private DNS namespace, a Cloud Map service or an ECS service.",
-  "Exit 1: the input is not the JSON of a plan.",
-  "  --json                        print the report as JSON",
-  "  --aws-provider-version X.Y.Z  the exact hashicorp/aws version (`terraform version -json` in the root shows it);",
-  "                                without it the guard reads the version constraint and resource schema in the plan",
-].join("\n");
-
 const HELP = `${USAGE}
 
 Checks a Terraform plan for changes that break ECS service discovery: a private DNS namespace,
 Cloud Map service or ECS service replaced or deleted. Prints each with the attribute that forces
 it, what breaks and the remedy.
 
-  -        read the plan JSON from standard input
-  --json   print the report as JSON
-  --help   print this help
+  -                             read the plan JSON from standard input
+  --json                        print the report as JSON
+  --aws-provider-version X.Y.Z  the exact hashicorp/aws version (\`terraform version -json\` in the root
+                                shows it) for version-specific notes; without it the guard reads
+                                the version constraint and resource schema in the plan
+  --help                        print this help
 
 Exit codes: 0 safe, 2 dangerous, 1 the input is not \`terraform show -json\` output of a plan.`;
 
