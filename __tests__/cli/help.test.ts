@@ -31,6 +31,7 @@ const EXPECTED: Readonly<Record<string, RegExp>> = {
   guard: /^usage: npm run guard/,
   "export-module": /^usage: npm run export-module/,
   bench: /^usage: npm run bench/,
+  "schema-check": /^usage: npm run schema-check/,
 };
 
 interface Run {
