@@ -12,6 +12,9 @@ import {
   SAFE_UPDATE_NOTES,
 } from "./dangerous-changes";
 
+/** Exit codes of the guard (and of the commands that run it): 0 safe, 2 dangerous, 1 unreadable input or error. */
+export const GUARD_EXIT = { safe: 0, unreadable: 1, dangerous: 2 } as const;
+
 /** The input is not `terraform show -json` output of a plan. */
 export class PlanReadError extends Error {
   constructor(message: string) {
@@ -311,4 +314,9 @@ function redeployOf(discovery: PlanResourceChange, changes: readonly PlanResourc
       return `${rc.address} is updated in the same plan${forced}: ECS starts new tasks that register with the new service`;
     })
     .join("; ");
+}
+
+/** Exit code for a report. */
+export function exitCodeOf(report: GuardReport): number {
+  return report.safe ? GUARD_EXIT.safe : GUARD_EXIT.dangerous;
 }
