@@ -15,6 +15,7 @@ import { DISCOVERY_SERVICE_PROPS } from "../rules/fields";
 import { reporterFor } from "../rules/naming";
 import { dnsRecordsFor } from "./dns-records";
 import { claimDiscoveryName } from "./name-registry";
+import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 export interface DiscoveryServiceProps {
   /** Namespace the service registers in. */
@@ -75,6 +76,7 @@ export class DiscoveryService extends Construct {
 
   constructor(scope: Construct, id: string, props: DiscoveryServiceProps) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     this.namespace = props.namespace;
     this.discoveryName = props.name;
     this.dnsRecordType = orDefault<string>(props.dnsRecordType, "A");

@@ -31,6 +31,7 @@ import {
   TaskDefinitionSpec,
   isExistingTaskDefinition,
 } from "./task-definition-spec";
+import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 /** How the service is published in Cloud Map. */
 export interface DiscoveryOptions {
@@ -186,6 +187,7 @@ export class DiscoverableEcsService extends Construct {
 
   constructor(scope: Construct, id: string, props: DiscoverableEcsServiceProps) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     const td = props.taskDefinition;
     const spec = isExistingTaskDefinition(td) ? undefined : td;
     const launchType = orDefault<string>(props.launchType, "FARGATE");

@@ -5,6 +5,7 @@ import { compact } from "../core/compact";
 import { numberText } from "../core/expr";
 import { renderContainerDefinitions } from "./container-definitions";
 import { LaunchType, TaskDefinitionSpec } from "./task-definition-spec";
+import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 export interface TaskDefinitionProps {
   readonly spec: TaskDefinitionSpec;
@@ -22,6 +23,7 @@ export class TaskDefinition extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     const { spec, launchType } = props;
     const fargate = launchType === "FARGATE";
     const cpu = spec.cpu ?? (fargate ? FARGATE_DEFAULT_CPU : undefined);

@@ -6,6 +6,7 @@ import { NAMESPACE_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { reporterFor } from "../rules/naming";
 import { INamespace } from "./namespace";
+import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 export interface PrivateDnsNamespaceProps {
   /**
@@ -39,6 +40,7 @@ class ImportedNamespace extends Construct implements INamespace {
 
   constructor(scope: Construct, id: string, attrs: NamespaceAttributes) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     // Unresolved attributes (e.g. from remote state) have no resource here to carry a
     // precondition, so only known values are checked.
     enforce(reporterFor(this, { namespaceName: "namespaceName", namespaceId: "namespaceId" }), NAMESPACE_RULES, {
@@ -72,6 +74,7 @@ export class PrivateDnsNamespace extends Construct implements INamespace {
 
   constructor(scope: Construct, id: string, props: PrivateDnsNamespaceProps) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     const deferred = enforce(reporterFor(this, NAMESPACE_PROPS), NAMESPACE_RULES, {
       namespaceName: props.name,
       createNamespace: true,
