@@ -3,13 +3,14 @@
  * incompatible runtime (CDK Terrain's cdktn without the npm alias) is refused with a message
  * saying what to change, instead of crashing inside the runtime at synth. A second copy of the
  * same runtime (what the alias recipe installs) works. The other runtime here is a second copy
- * of cdktf loaded in isolation; "incompatible" is that copy with the methods cdktn 0.24 adds to
- * TerraformStack (the real cdktn is checked by the consumer test in the CDK Terrain CI lane).
+ * of the installed cdktf loaded in isolation; "incompatible" is that copy with TerraformStack
+ * methods the installed one lacks, as cdktn 0.24's has over cdktf 0.21's (the real pair is
+ * checked by the consumer test in the CDK Terrain CI lane).
  */
 import { DiscoverableEcsService, DiscoveryService, PrivateDnsNamespace, TaskDefinition } from "../../src";
 import { CdktfRuntimeMismatchError } from "../../src/core/cdktf-runtime";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { awsvpcProps } from "../support/constructs";
 
@@ -37,6 +38,11 @@ function stackOf(runtime: Cdktf) {
   return { app, stack: new runtime.TerraformStack(app, "other") };
 }
 
+/** The runtime this library resolved (cdktn under the CDK Terrain alias). */
+const INSTALLED: { name: string; version: string } = JSON.parse(readFileSync(require.resolve("cdktf/package.json"), "utf8"));
+/** Methods a newer runtime's TerraformStack has (cdktn 0.24 adds e.g. _runPreparingResolve to cdktf 0.21's). */
+const NEWER_STACK_METHODS = ["_runPreparingResolveV2", "_recordNewerFeatureUsage"];
+
 const NAMESPACE_ID = { namespaceId: "ns-abcdefgh12345678", namespaceName: "svc" };
 
 describe("constructs in an app of another CDK for Terraform runtime", () => {
@@ -50,8 +56,7 @@ describe("constructs in an app of another CDK for Terraform runtime", () => {
   });
 
   it("are refused in an app of an incompatible runtime, at the first construct, with what to change", () => {
-    // Methods cdktn 0.24's TerraformStack has and cdktf 0.21's has not.
-    const { stack } = stackOf(otherRuntime(["_runPreparingResolve", "_recordFunctionUsage"]));
+    const { stack } = stackOf(otherRuntime(NEWER_STACK_METHODS));
     let error: unknown;
     try {
       PrivateDnsNamespace.fromNamespaceAttributes(stack as never, "shared", NAMESPACE_ID);
@@ -60,8 +65,9 @@ describe("constructs in an app of another CDK for Terraform runtime", () => {
     }
     expect(error).toBeInstanceOf(CdktfRuntimeMismatchError);
     const message = (error as Error).message;
-    expect(message).toMatch(/^other\/shared: the app runs on another CDK for Terraform runtime \(version 0\.21\.0; CDK Terrain's cdktn, for example\)/);
-    expect(message).toContain(`resolve (cdktf 0.21.0)`);
+    expect(message).toMatch(/^other\/shared: the app runs on another CDK for Terraform runtime \(version \S+; CDK Terrain's cdktn, for example\)/);
+    expect(message).toContain(`(version ${INSTALLED.version}; `);
+    expect(message).toContain(`resolve (${INSTALLED.name} ${INSTALLED.version})`);
     expect(message).toContain(`Fix: with CDK Terrain, add "overrides": { "cdktf": "npm:cdktn@<your cdktn version>" } to package.json`);
   });
 
@@ -71,7 +77,7 @@ describe("constructs in an app of another CDK for Terraform runtime", () => {
     ["DiscoverableEcsService", (s: never) => new DiscoverableEcsService(s, "api", awsvpcProps(NAMESPACE_ID))],
     ["TaskDefinition", (s: never) => new TaskDefinition(s, "td", { spec: { family: "f", networkMode: "awsvpc", containers: [] }, launchType: "FARGATE" })],
   ])("%s checks it", (_name, build) => {
-    const { stack } = stackOf(otherRuntime(["_runPreparingResolve"]));
+    const { stack } = stackOf(otherRuntime(NEWER_STACK_METHODS));
     expect(() => build(stack as never)).toThrow(CdktfRuntimeMismatchError);
   });
 });
