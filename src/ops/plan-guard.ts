@@ -1,7 +1,7 @@
 /**
  * The plan guard: reads `terraform show -json <planfile>` output and finds the changes that break
  * service discovery — a private DNS namespace, a Cloud Map service or an ECS service being
- * replaced or deleted. Pure functions: no Terraform, no files (see guard-cli.ts for the command).
+ * replaced or deleted. Pure functions: no Terraform, no files (the command is src/cli/guard-command.ts).
  * What each change breaks and how to avoid it lives in dangerous-changes.ts.
  */
 import {
