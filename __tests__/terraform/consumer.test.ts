@@ -39,6 +39,15 @@ const CDKTF = installedCdktf();
 const UNDER_CDKTN = CDKTF.name === "cdktn";
 const REAL_CDKTF_DIR = process.env.CDKTN_LANE_CDKTF_DIR;
 
+/** The README's example app ("Use it in your own app"), compiled and run with the consumer's own sources. */
+function readmeExample(): string {
+  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+  const marker = "<!-- consumer-test: compiled and run by __tests__/terraform/consumer.test.ts as src/readme-app.ts -->\n```ts\n";
+  const at = readme.indexOf(marker);
+  if (at < 0) throw new Error("README.md lost its consumer-test example (marker not found)");
+  return readme.slice(at + marker.length, readme.indexOf("```", at + marker.length));
+}
+
 /** Every file under `dir` with its bytes and mtime, keyed by relative path. */
 function treeOf(dir: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -74,6 +83,7 @@ describeWithTerraform("the packed package in a consumer app outside the reposito
     packed = await npmPack(root);
     app = join(root, "app");
     cpSync(FIXTURE, app, { recursive: true });
+    writeFileSync(join(app, "src", "readme-app.ts"), readmeExample());
     await installConsumer(app, {
       links: Object.fromEntries(["cdktf", "constructs", "@cdktf/provider-aws", "jest"].map((name) => [name, join(REPO_NODE_MODULES, name)])),
       tarball: packed.tarball,
@@ -138,6 +148,18 @@ describeWithTerraform("the packed package in a consumer app outside the reposito
       "aws_vpc_security_group_egress_rule",
       "aws_vpc_security_group_ingress_rule",
     ]);
+  }, 60_000);
+
+  it("runs the README's example app", async () => {
+    const outdir = join(root, "readme-out");
+    const result = await runOk("node", [join(app, "dist", "readme-app.js")], { cwd: app, env: userEnv({ CDKTF_OUTDIR: outdir }) });
+    expect(result.stderr).toBe("");
+    const json = JSON.parse(readFileSync(join(outdir, "stacks", "shop", "cdk.tf.json"), "utf8"));
+    const names = (type: string) => Object.values(json.resource[type] as Record<string, any>).map((r) => r.name);
+    expect(names("aws_ecs_service").sort()).toEqual(["service-a", "service-b"]);
+    expect(names("aws_service_discovery_service").sort()).toEqual(["service-a", "service-b"]);
+    const ingress = Object.values(json.resource.aws_vpc_security_group_ingress_rule as Record<string, any>);
+    expect(ingress).toEqual([expect.objectContaining({ from_port: 8080, to_port: 8080, referenced_security_group_id: expect.stringContaining("service-b") })]);
   }, 60_000);
 
   describe("the synthesized stack, validated and planned offline with the real provider", () => {
