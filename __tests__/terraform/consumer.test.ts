@@ -25,6 +25,7 @@ import {
   runOk,
   userEnv,
   type PackedPackage,
+  type RunResult,
 } from "./support/consumer-app";
 import { TERRAFORM_WORK_DIR } from "./support/terraform-settings";
 import { describeWithTerraform, terraformWorkspace } from "./support/terraform-available";
@@ -74,6 +75,10 @@ describeWithTerraform("the packed package in a consumer app outside the reposito
   let root: string;
   let app: string;
   let packed: PackedPackage;
+  /** The three compiles, started together once the package is installed (tsc is single-threaded). */
+  let compiles: { cjs: Promise<RunResult>; nodenext: Promise<RunResult>; bundler: Promise<RunResult> };
+  /** The bin's offline plan of cdktf.out, run beside the workspace's validate/plan (one Terraform process each). */
+  let binPlan: Promise<{ result: RunResult; before: Map<string, string> }>;
   const bin = () => join(app, "node_modules", ".bin", "cdktf-ecs-sd");
   const stackJson = () => join(app, "cdktf.out", "stacks", "shop", "cdk.tf.json");
 
@@ -89,6 +94,12 @@ describeWithTerraform("the packed package in a consumer app outside the reposito
       tarball: packed.tarball,
       overrideCdktf: UNDER_CDKTN,
     });
+    const esm = join(app, "esm");
+    compiles = {
+      cjs: run(TSC, ["-p", app], { cwd: app }),
+      nodenext: run(TSC, ["-p", esm], { cwd: esm }),
+      bundler: run(TSC, ["-p", esm, "--noEmit", "--module", "preserve", "--moduleResolution", "bundler"], { cwd: esm }),
+    };
   }, 240_000);
 
   afterAll(() => {
@@ -114,7 +125,7 @@ describeWithTerraform("the packed package in a consumer app outside the reposito
   it("compiles with plain tsc: CommonJS, strict, exactOptionalPropertyTypes, isolatedModules, skipLibCheck false", async () => {
     const { compilerOptions } = JSON.parse(readFileSync(join(app, "tsconfig.json"), "utf8"));
     expect(compilerOptions).toMatchObject({ module: "commonjs", strict: true, exactOptionalPropertyTypes: true, isolatedModules: true, skipLibCheck: false });
-    const result = await run(TSC, ["-p", app], { cwd: app });
+    const result = await compiles.cjs;
     expect(result.stdout + result.stderr).toBe("");
     expect(result.code).toBe(0);
   }, 60_000);
@@ -123,10 +134,7 @@ describeWithTerraform("the packed package in a consumer app outside the reposito
     const esm = join(app, "esm");
     const { compilerOptions } = JSON.parse(readFileSync(join(esm, "tsconfig.json"), "utf8"));
     expect(compilerOptions).toMatchObject({ module: "nodenext", verbatimModuleSyntax: true, exactOptionalPropertyTypes: true, skipLibCheck: false });
-    const [nodenext, bundler] = await Promise.all([
-      run(TSC, ["-p", esm], { cwd: esm }),
-      run(TSC, ["-p", esm, "--noEmit", "--module", "preserve", "--moduleResolution", "bundler"], { cwd: esm }),
-    ]);
+    const [nodenext, bundler] = await Promise.all([compiles.nodenext, compiles.bundler]);
     expect(nodenext.stdout + nodenext.stderr).toBe("");
     expect(bundler.stdout + bundler.stderr).toBe("");
     // Node imports the package's CommonJS exports by name.
@@ -167,6 +175,8 @@ describeWithTerraform("the packed package in a consumer app outside the reposito
     let plan: PlanJson;
 
     beforeAll(async () => {
+      const before = treeOf(join(app, "cdktf.out"));
+      binPlan = run(bin(), ["plan-offline", "--plan-dir", "../plans/bin", "--work-dir", BIN_WORK_DIR], { cwd: app }).then((result) => ({ result, before }));
       const ws = await terraformWorkspace();
       // A copy: the app's cdktf.out stays as its synth wrote it (the later checks compare it).
       const dir = join(root, "terraform", "shop");
@@ -293,8 +303,8 @@ describeWithTerraform("the packed package in a consumer app outside the reposito
     }, 60_000);
 
     it("plans the consumer's cdktf.out offline, prints progress with timings, and leaves cdktf.out as it was", async () => {
-      const before = treeOf(join(app, "cdktf.out"));
-      const result = await run(bin(), ["plan-offline", "--plan-dir", "../plans/bin", "--work-dir", BIN_WORK_DIR], { cwd: app });
+      // Started beside the workspace's plan, above.
+      const { result, before } = await binPlan;
       expect(result.stderr).toMatch(/^\[ *\d+\.\ds\] plan-offline: .*\/app\/cdktf\.out; providers from /m);
       expect(result.stderr).toMatch(/^\[ *\d+\.\ds\] shop: terraform init \(\d+\.\ds\)$/m);
       expect(result.stderr).toMatch(/^\[ *\d+\.\ds\] shop: terraform plan \+ show \(\d+\.\ds\)$/m);
