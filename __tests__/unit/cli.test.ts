@@ -4,6 +4,7 @@
  * errors of plan-offline that come before any Terraform run. The installed bin is run for real
  * by the consumer test (__tests__/terraform/consumer.test.ts).
  */
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CliIo } from "../../src/cli/cli-io";
@@ -80,6 +81,18 @@ describe("paths resolve from the caller", () => {
     expect(err).toContain(`Plan guard: cannot read plans/replace-discovery-service.json: ENOENT`);
     expect(err).toContain(`(relative paths resolve from ${REPO}; npm started in ${env.INIT_CWD}: add --npm-init-cwd to resolve from there)`);
   });
+
+  it("`npm run guard -- <relative path>` from a subfolder of this repository reads the file there", async () => {
+    // The script as package.json writes it, run by npm (which runs it in the project root).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$|JEST_WORKER_ID$)/i.test(name)));
+    const result = await new Promise<{ code: number; stdout: string }>((done) => {
+      execFile("npm", ["run", "--silent", "guard", "--", "plans/destroy-all.json"], { cwd: join(REPO, "__tests__/fixtures"), env }, (error, stdout) =>
+        done({ code: error ? Number(error.code) : 0, stdout: String(stdout) }),
+      );
+    });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^Plan guard: DANGEROUS\./);
+  }, 30_000);
 
   it("absolute paths and standard input stay as they are", async () => {
     expect((await cli(["guard", join(PLANS, "create-only.json")], { cwd: "/" })).code).toBe(0);
