@@ -28,7 +28,7 @@ const EXPECTED: Readonly<Record<string, RegExp>> = {
   diff: /^usage: npm run diff/,
   deploy: /^usage: npm run deploy/,
   "plan:offline": /^usage: npm run plan:offline/,
-  guard: /^usage: npm run guard/,
+  guard: /^usage: cdktf-ecs-sd guard/,
   "export-module": /^usage: npm run export-module/,
   bench: /^usage: npm run bench/,
   "schema-check": /^usage: npm run schema-check/,

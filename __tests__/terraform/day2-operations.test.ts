@@ -20,7 +20,7 @@ import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { addVpcDnsCheck } from "../../example-app/infra/vpc-dns-check";
-import { runGuard } from "../../src/ops/guard-cli";
+import { runGuard } from "../../src/cli/guard-command";
 import { PlanJson } from "../../src/terraform/terraform-cli";
 import { OFFLINE_STATE_FILE } from "../../src/terraform/workspace";
 import { inParallel } from "../support/plan-helpers";
@@ -42,7 +42,7 @@ interface GuardRun {
 function runGuardCommand(planJson: string): Promise<GuardRun> {
   const tsNode = join(PROJECT, "node_modules/.bin/ts-node");
   return new Promise((done) => {
-    execFile(tsNode, ["--swc", join(PROJECT, "src/ops/guard-cli.ts"), planJson], { cwd: PROJECT }, (error, stdout) => {
+    execFile(tsNode, ["--swc", join(PROJECT, "src/cli/main.ts"), "guard", planJson], { cwd: PROJECT }, (error, stdout) => {
       done({ code: error ? Number(error.code) : 0, stdout: String(stdout) });
     });
   });

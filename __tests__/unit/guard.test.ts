@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { GUARD_EXIT, runGuard } from "../../src/ops/guard-cli";
-import { PlanReadError, analysePlan, parsePlanJson } from "../../src/ops/plan-guard";
+import { runGuard } from "../../src/cli/guard-command";
+import { GUARD_EXIT, PlanReadError, analysePlan, parsePlanJson } from "../../src/ops/plan-guard";
 
 const PLANS = join(__dirname, "../fixtures/plans");
 
@@ -127,8 +127,9 @@ describe("plan guard: unreadable input exits 1", () => {
     ["a missing file", ["missing-plan.json"], /cannot read missing-plan\.json/],
     ["text that is not JSON", [join(PLANS, "not-json.txt")], /is not JSON .*terraform show -json <planfile>/],
     ["state JSON instead of a plan", [join(PLANS, "state-not-plan.json")], /without planned changes .*not `terraform show -json` of the state/],
-    ["no argument", [], /^usage: npm run guard -- <plan\.json/],
-    ["an unknown option", ["--frobnicate"], /^usage:/],
+    ["no argument", [], /^guard: expected one plan file \(or -\)\n\nusage: cdktf-ecs-sd guard <plan\.json/],
+    ["an unknown option", ["--frobnicate"], /^guard: expected one plan file \(or -\)\n\nusage:/],
+    ["two files", ["a.json", "b.json"], /^guard: expected one plan file \(or -\), got a\.json b\.json/],
   ])("%s", (_what, args, message) => {
     const { code, err, out } = guard(args);
     expect(code).toBe(GUARD_EXIT.unreadable);

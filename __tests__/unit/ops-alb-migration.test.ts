@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { resourcesOf } from "../support/constructs";
 import { useCleanConfigEnv } from "../support/clean-env";
-import { stackDir, synthExampleApp } from "../support/synth-example";
+import { stackDir, synthExampleApp, versionIndependent } from "../support/synth-example";
 
 useCleanConfigEnv();
 
@@ -27,8 +27,8 @@ afterAll(() => {
 const keyOf = (type: string, pathEnd: string) =>
   Object.entries(json.resource[type]).find(([, r]: [string, any]) => r["//"].metadata.path.endsWith(pathEnd))![0];
 
-it("matches the snapshot", () => {
-  expect(json).toMatchSnapshot();
+it("matches the snapshot (whichever cdktf version is installed)", () => {
+  expect(versionIndependent(json)).toMatchSnapshot();
 });
 
 it("registers web with the ALB target group and Cloud Map, after the listener exists", () => {

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatOfflineResults, parseStateArgs } from "../../example-app/ops/plan-offline";
+import { parseStateArgs } from "../../src/cli/plan-offline-command";
+import { formatOfflineResults, selectStacks } from "../../src/ops/offline-plan";
 import { analysePlan, parsePlanJson } from "../../src/ops/plan-guard";
 import { summarizePlan, summaryAction } from "../../src/ops/plan-summary";
-import { selectStacks } from "../../example-app/ops/synth-app";
 
 const plan = (name: string) => parsePlanJson(readFileSync(join(__dirname, "../fixtures/plans", name), "utf8"));
 
@@ -60,9 +60,12 @@ describe("formatOfflineResults", () => {
 
 describe("command line", () => {
   it("parses --state <stack>=<file> and refuses other shapes", () => {
-    expect(parseStateArgs(["a=/s/a.tfstate"])).toEqual({ a: "/s/a.tfstate" });
-    expect(() => parseStateArgs(["a.tfstate"])).toThrow(/--state a\.tfstate: expected <stack>=<state file>/);
-    expect(() => parseStateArgs(["a="])).toThrow(/expected <stack>=<state file>/);
+    expect(parseStateArgs(["a=/s/a.tfstate", "b=states/b.tfstate"], { cwd: "/home/me/app" })).toEqual({
+      a: "/s/a.tfstate",
+      b: "/home/me/app/states/b.tfstate", // from the caller's folder
+    });
+    expect(() => parseStateArgs(["a.tfstate"], {})).toThrow(/--state a\.tfstate: expected <stack>=<state file>/);
+    expect(() => parseStateArgs(["a="], {})).toThrow(/expected <stack>=<state file>/);
   });
 
   it("selects named stacks and refuses unknown ones", () => {

@@ -16,10 +16,10 @@ import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { EXAMPLE_STACKS } from "../example-app";
 import { TerraformCli, findTerraform } from "../../src/terraform/terraform-cli";
-import { GUARD_EXIT } from "../../src/ops/guard-cli";
-import { analysePlan, asPlan, formatGuardReport } from "../../src/ops/plan-guard";
+import { GUARD_EXIT, analysePlan, asPlan, formatGuardReport } from "../../src/ops/plan-guard";
 import { summarizePlan } from "../../src/ops/plan-summary";
-import { selectStacks, synthExampleStacks } from "./synth-app";
+import { selectStacks } from "../../src/ops/offline-plan";
+import { synthExampleStacks } from "./synth-app";
 
 const PROJECT_DIR = resolve(__dirname, "../..");
 

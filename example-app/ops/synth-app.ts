@@ -19,12 +19,3 @@ export function synthExampleStacks(outdir: string): string[] {
   synthAtomically((app, out) => defineExampleApp(app, out), { outdir, appConfig: { context: cdktfJsonContext() } });
   return [...EXAMPLE_STACKS];
 }
-
-/** The stacks named on the command line (`--stack id`, repeatable), checked; all when none. */
-export function selectStacks(all: readonly string[], wanted: readonly string[]): string[] {
-  const unknown = wanted.filter((s) => !all.includes(s));
-  if (unknown.length > 0) {
-    throw new Error(`unknown stack(s) ${unknown.join(", ")}: the app defines ${all.join(", ")}`);
-  }
-  return wanted.length > 0 ? [...wanted] : [...all];
-}

@@ -16,6 +16,7 @@ import { reporterFor } from "../rules/naming";
 import { DISCOVERY_SERVICE_PROPS as DISCOVERY_SERVICE_SHAPE, checkProps } from "../rules/prop-types";
 import { dnsRecordsFor } from "./dns-records";
 import { claimDiscoveryName } from "./name-registry";
+import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 export interface DiscoveryServiceProps {
   /** Namespace the service registers in. */
@@ -76,6 +77,7 @@ export class DiscoveryService extends Construct {
 
   constructor(scope: Construct, id: string, props: DiscoveryServiceProps) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     checkProps(this, DISCOVERY_SERVICE_SHAPE, props);
     this.namespace = props.namespace;
     this.discoveryName = props.name;

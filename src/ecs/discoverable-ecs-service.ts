@@ -32,6 +32,7 @@ import {
   TaskDefinitionSpec,
   isExistingTaskDefinition,
 } from "./task-definition-spec";
+import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 /** How the service is published in Cloud Map. */
 export interface DiscoveryOptions {
@@ -179,6 +180,7 @@ export class DiscoverableEcsService extends Construct {
 
   constructor(scope: Construct, id: string, props: DiscoverableEcsServiceProps) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     checkProps(this, DISCOVERABLE_ECS_SERVICE_PROPS, props);
     const td = props.taskDefinition;
     const spec = isExistingTaskDefinition(td) ? undefined : td;

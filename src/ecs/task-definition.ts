@@ -6,6 +6,7 @@ import { numberText } from "../core/expr";
 import { TASK_DEFINITION_PROPS, checkProps } from "../rules/prop-types";
 import { renderContainerDefinitions } from "./container-definitions";
 import { LaunchType, TaskDefinitionSpec } from "./task-definition-spec";
+import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 export interface TaskDefinitionProps {
   readonly spec: TaskDefinitionSpec;
@@ -23,6 +24,7 @@ export class TaskDefinition extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     checkProps(this, TASK_DEFINITION_PROPS, props);
     const { spec, launchType } = props;
     const fargate = launchType === "FARGATE";

@@ -7,6 +7,7 @@ import { attachPreconditions, enforce } from "../rules/enforce";
 import { reporterFor } from "../rules/naming";
 import { NAMESPACE_ATTRIBUTES, PRIVATE_DNS_NAMESPACE_PROPS, checkProps } from "../rules/prop-types";
 import { INamespace } from "./namespace";
+import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 export interface PrivateDnsNamespaceProps {
   /**
@@ -40,6 +41,7 @@ class ImportedNamespace extends Construct implements INamespace {
 
   constructor(scope: Construct, id: string, attrs: NamespaceAttributes) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     checkProps(this, NAMESPACE_ATTRIBUTES, attrs);
     // Unresolved attributes (e.g. from remote state) have no resource here to carry a
     // precondition, so only known values are checked.
@@ -74,6 +76,7 @@ export class PrivateDnsNamespace extends Construct implements INamespace {
 
   constructor(scope: Construct, id: string, props: PrivateDnsNamespaceProps) {
     super(scope, id);
+    assertSameCdktfRuntime(this);
     checkProps(this, PRIVATE_DNS_NAMESPACE_PROPS, props);
     const deferred = enforce(reporterFor(this, NAMESPACE_PROPS), NAMESPACE_RULES, {
       namespaceName: props.name,

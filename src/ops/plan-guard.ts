@@ -1,7 +1,7 @@
 /**
  * The plan guard: reads `terraform show -json <planfile>` output and finds the changes that break
  * service discovery — a private DNS namespace, a Cloud Map service or an ECS service being
- * replaced or deleted. Pure functions: no Terraform, no files (see guard-cli.ts for the command).
+ * replaced or deleted. Pure functions: no Terraform, no files (the command is src/cli/guard-command.ts).
  * What each change breaks and how to avoid it lives in dangerous-changes.ts; notes that differ by
  * hashicorp/aws version are picked for the versions the plan shows (provider-version.ts).
  */
@@ -14,6 +14,9 @@ import {
 } from "./dangerous-changes";
 import { ProviderVersionEvidence, awsProviderVersionOf, describeRange } from "./provider-version";
 import { noteText } from "./versioned-note";
+
+/** Exit codes of the guard (and of the commands that run it): 0 safe, 2 dangerous, 1 unreadable input or error. */
+export const GUARD_EXIT = { safe: 0, unreadable: 1, dangerous: 2 } as const;
 
 /** The input is not `terraform show -json` output of a plan. */
 export class PlanReadError extends Error {
@@ -342,4 +345,9 @@ function redeployOf(discovery: PlanResourceChange, changes: readonly PlanResourc
       );
     })
     .join("; ");
+}
+
+/** Exit code for a report. */
+export function exitCodeOf(report: GuardReport): number {
+  return report.safe ? GUARD_EXIT.safe : GUARD_EXIT.dangerous;
 }
