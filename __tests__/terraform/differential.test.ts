@@ -98,6 +98,17 @@ function report(verdict: Verdict, generated: GeneratedCase | undefined, minimal:
   return lines.join("\n");
 }
 
+/** A disagreement's kind: its text up to the first value. */
+const kindOf = (disagreement: string): string =>
+  disagreement.split("\n")[0].replace(/ \(round \d+, after repairs\)/, "").replace(/:.*$/, "");
+
+/** How often each kind of disagreement occurs, most frequent first. */
+function summary(all: readonly Verdict[]): string {
+  const counts = new Map<string, number>();
+  for (const kind of all.flatMap((v) => v.disagreements.map(kindOf))) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `  ${n} x ${kind}`).join("\n");
+}
+
 describe("differential test inputs", () => {
   it("translate and generate every module variable (add new ones to TO_PROPS and DOMAINS)", () => {
     const variables = MODULE_VARIABLE_SPECS.map((s) => s.name).sort();
@@ -142,12 +153,22 @@ describeWithTerraform("TypeScript constructs and the exported module agree (diff
     verdicts = await engine.evaluate(inputs);
 
     const failing = verdicts.filter((v) => v.disagreements.length > 0);
-    for (const [n, verdict] of failing.entries()) {
+    // Shrink one input of each kind of disagreement first.
+    const shrunkKinds = new Set<string>();
+    const toShrink = new Set<Verdict>();
+    for (const verdict of failing) {
+      const kinds = verdict.disagreements.map(kindOf);
+      if (toShrink.size < SHRINK_AT_MOST && kinds.some((k) => !shrunkKinds.has(k))) {
+        kinds.forEach((k) => shrunkKinds.add(k));
+        toShrink.add(verdict);
+      }
+    }
+    for (const verdict of [...toShrink, ...failing.filter((v) => !toShrink.has(v))]) {
       const source = generated.find((g) => g.id === verdict.id);
       let minimal: Verdict | undefined;
-      if (n < SHRINK_AT_MOST) {
+      if (toShrink.has(verdict)) {
         log(`shrinking ${verdict.id}`);
-        minimal = await shrink(engine, verdict.inputs, log);
+        minimal = await shrink(engine, verdict, log);
       }
       failures.push(report(verdict, source, minimal));
     }
@@ -169,7 +190,7 @@ describeWithTerraform("TypeScript constructs and the exported module agree (diff
     if (failures.length > 0) {
       throw new Error(
         `TypeScript and the exported module disagree on ${failures.length} of ${verdicts.length} inputs ` +
-          `(repeat with DIFF_SEED=${SEED} DIFF_CASES=${CASES}):\n\n${failures.join("\n\n")}`,
+          `(repeat with DIFF_SEED=${SEED} DIFF_CASES=${CASES}):\n${summary(verdicts)}\n\n${failures.join("\n\n")}`,
       );
     }
     expect(verdicts).toHaveLength(REGRESSIONS.length + FIXED.length + CASES);

@@ -305,14 +305,29 @@ export class DifferentialEngine {
           continue;
         }
         for (const aspect of ["values", "unknown"] as const) {
-          if (!isDeepStrictEqual(t[aspect], m[aspect])) {
-            state.disagreements.push(`${type} plans different ${aspect}${where}:\n    constructs: ${JSON.stringify(t[aspect])}\n    module:     ${JSON.stringify(m[aspect])}`);
-          }
+          const differences = differencesOf(t[aspect], m[aspect]);
+          if (differences.length > 0) state.disagreements.push(`${type} plans different ${aspect}${where}:\n    ${differences.join("\n    ")}`);
         }
       }
       state.valuesCompared += 1;
     });
   }
+}
+
+/** The attribute paths where two planned values differ, with both sides (at most 10). */
+export function differencesOf(constructs: unknown, module: unknown, path = "", out: string[] = []): string[] {
+  if (isDeepStrictEqual(constructs, module) || out.length >= 10) return out;
+  const bothObjects = [constructs, module].every((v) => v !== null && typeof v === "object" && Array.isArray(v) === Array.isArray(constructs));
+  if (!bothObjects) {
+    out.push(`${path || "(whole value)"}: constructs ${JSON.stringify(constructs)}, module ${JSON.stringify(module)}`);
+    return out;
+  }
+  const a = constructs as Record<string, unknown>;
+  const b = module as Record<string, unknown>;
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    differencesOf(a[key], b[key], Array.isArray(a) ? `${path}[${key}]` : path ? `${path}.${key}` : key, out);
+  }
+  return out;
 }
 
 /** Planned values and unknown attributes of the matching resources, by type (one of each). */
@@ -333,8 +348,8 @@ function resourcesByType(plan: PlanJson, match: (r: PlannedResource) => boolean)
  * without breaking a rule the current input does not (so the minimal input shows the same
  * problem, not a new one). Stops when no such step is left.
  */
-export async function shrink(engine: DifferentialEngine, start: ModuleInputs, log: (line: string) => void): Promise<Verdict> {
-  let current = (await engine.evaluate([{ id: "shrink", inputs: start }]))[0];
+export async function shrink(engine: DifferentialEngine, start: Verdict, log: (line: string) => void): Promise<Verdict> {
+  let current = start;
   for (let step = 1; ; step++) {
     const candidates: CaseInput[] = [];
     for (const name of Object.keys(current.inputs)) {
