@@ -14,10 +14,11 @@
  *   compared again, until nothing is hidden. A rule Terraform cannot show for an input is so
  *   compared on the nearest input where it can;
  * - an input both sides accept (at any round) is planned once more together with the resources
- *   the constructs synthesize for it, and the planned values of the namespace, the Cloud Map
- *   service and the ECS service must be equal, unknown ("known after apply") attributes included.
+ *   the constructs synthesize for it: both must plan resources of the same types (namespace,
+ *   Cloud Map service, ECS service) with equal values, unknown ("known after apply") ones included.
  * Any Terraform error without a rule id, or a crash of the constructs, is a disagreement too.
  */
+import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { isDeepStrictEqual } from "node:util";
 import { MODULE_VARIABLE_SPECS, REQUIRED } from "../../../../tools/hcl-module/module-variables";
@@ -62,8 +63,6 @@ export interface EngineStats {
 }
 
 const MAX_ROUNDS = 6;
-/** The resource types whose planned values are compared. */
-export const COMPARED_TYPES = ["aws_service_discovery_private_dns_namespace", "aws_service_discovery_service", "aws_ecs_service"];
 const OPTIONAL = new Set(MODULE_VARIABLE_SPECS.filter((s) => s.default !== REQUIRED).map((s) => s.name));
 
 interface Item {
@@ -261,18 +260,17 @@ export class DifferentialEngine {
   private async compareValues(items: readonly Item[], states: CaseState[]): Promise<void> {
     const start = Date.now();
     const resources: Record<string, Record<string, unknown>> = {};
-    const addresses: Map<string, string>[] = [];
+    const addresses: Set<string>[] = [];
     withScratchApp((app) => {
       items.forEach((item, k) => {
         // A stack per input: discovery names are unique per stack and namespace (SD005).
         const stack = moduleNamingStack(app, `values-${k}`);
         // ...and a scope per input: resource names (from construct paths) differ across stacks.
-        const built = buildConstructs(new Construct(stack, `case_${k}`), item.inputs);
-        const byType = new Map<string, string>();
-        for (const r of [built.createdNamespace?.resource, built.service.discoveryService.resource, built.service.resource]) {
-          if (r) byType.set(r.terraformResourceType, `${r.terraformResourceType}.${r.friendlyUniqueId}`);
-        }
-        addresses.push(byType);
+        const scope = new Construct(stack, `case_${k}`);
+        buildConstructs(scope, item.inputs);
+        addresses.push(
+          new Set(scope.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource).map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`)),
+        );
         const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
         for (const [type, byName] of Object.entries(json.resource ?? {})) {
           resources[type] = { ...resources[type], ...byName };
@@ -294,8 +292,7 @@ export class DifferentialEngine {
       const state = states[item.index];
       const where = item.round === 0 ? "" : ` (round ${item.round}, after repairs)`;
       const moduleSide = resourcesByType(plan, (r) => r.address.startsWith(`module.${slotName(k)}.`));
-      const tsAddresses = new Set(addresses[k].values());
-      const tsSide = resourcesByType(plan, (r) => tsAddresses.has(r.address));
+      const tsSide = resourcesByType(plan, (r) => addresses[k].has(r.address));
       const types = sortedIds([...moduleSide.keys(), ...tsSide.keys()]);
       for (const type of types) {
         const m = moduleSide.get(type);
@@ -330,12 +327,12 @@ export function differencesOf(constructs: unknown, module: unknown, path = "", o
   return out;
 }
 
-/** Planned values and unknown attributes of the matching resources, by type (one of each). */
+/** Planned values and unknown attributes of the matching resources, by type. */
 function resourcesByType(plan: PlanJson, match: (r: PlannedResource) => boolean): Map<string, { values: unknown; unknown: unknown }> {
   const out = new Map<string, { values: unknown; unknown: unknown }>();
   const changes = new Map((plan.resource_changes ?? []).map((c) => [c.address, c.change.after_unknown]));
   for (const r of plannedResources(plan).filter(match)) {
-    if (!COMPARED_TYPES.includes(r.type)) throw new Error(`unexpected planned resource ${r.address}`);
+    // The module holds one resource of each type (its stack enforces it), so types pair them.
     if (out.has(r.type)) throw new Error(`two planned ${r.type} for one input: ${r.address}`);
     out.set(r.type, { values: r.values, unknown: changes.get(r.address) });
   }
