@@ -247,7 +247,7 @@ describeWithTerraform("exported HCL module with Terraform", () => {
       const rule = DISCOVERY_RULES.find((r) => r.id === "SD009")!;
       const expected = formatMessage(
         rule.id,
-        rule.message({ name: (f) => `var.${MODULE_VARIABLES[f]}`, value: (v) => JSON.stringify(v), inputs: (f) => [f] }, { dnsTtl: 600 } as never),
+        rule.message({ name: (f) => `var.${MODULE_VARIABLES[f]}`, value: (v) => JSON.stringify(v) }, { dnsTtl: 600 } as never),
       );
       const warnings = flavours.diagnostics.filter((d) => d.severity === "warning").map((d) => d.detail);
       expect(warnings).toEqual([expected, expected]);

@@ -405,7 +405,7 @@ export const SERVICE_RULES: readonly Rule<ServiceFacts>[] = [
     holds: (f) => implies(isBridgeOrHost(f), () => not(networkGiven(f))),
     message: (d, f) => {
       // Name what was given: `network` in TypeScript, the module's variables that are set.
-      const inputs = d.inputs("network");
+      const inputs = d.inputs?.("network") ?? ["network"];
       const given = (field: Field) => (field === "network" ? networkGiven(f) : NETWORK_INPUTS[field]!.given(f));
       const said = (field: Field) => (field === "network" ? "is set" : NETWORK_INPUTS[field]!.says);
       return {

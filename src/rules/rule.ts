@@ -10,8 +10,9 @@ export interface Describe {
   /**
    * The inputs the user wrote for a field: the field itself, or the fields it stands for where
    * one prop is several inputs (the module's three network variables for `network`).
+   * @default - the field itself
    */
-  inputs(field: Field): readonly Field[];
+  inputs?(field: Field): readonly Field[];
 }
 
 /** What a rule says when it is broken: three parts, always all three. */
