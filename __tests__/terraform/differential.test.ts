@@ -7,6 +7,7 @@
  * DIFF_SEED sets the seed (a random one is used and printed otherwise), DIFF_CASES the number of
  * cases (default 100; every combination and edge value of the generator appears from 94 cases on).
  * Every disagreement is a bug in one of the two paths; it is reported shrunk to a minimal input.
+ * DIFF_KEEP=1 keeps the Terraform root (`.work/terraform/differential-<pid>`) for a look inside.
  */
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
