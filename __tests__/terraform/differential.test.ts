@@ -5,7 +5,8 @@
  * What exactly is compared, and why, is in `support/differential/engine.ts`.
  *
  * DIFF_SEED sets the seed (a random one is used and printed otherwise), DIFF_CASES the number of
- * cases (default 100; every combination and edge value of the generator appears from 94 cases on).
+ * cases (default 100; every combination of the generator appears from 45 cases on, every edge
+ * value in any number of cases).
  * Every disagreement is a bug in one of the two paths; it is reported shrunk to a minimal input.
  * DIFF_KEEP=1 keeps the Terraform root (`.work/terraform/differential-<pid>`) for a look inside.
  */
@@ -124,6 +125,7 @@ describe("differential test inputs", () => {
   });
 
   it("meet every combination and every edge value within the default case count", () => {
+    expect(EDGES.length).toBeGreaterThan(80);
     const cases = generateCases(SEED, 100);
     const probes = new Set(cases.flatMap((c) => c.probes));
     for (const c of COMBINATIONS) {

@@ -7,9 +7,10 @@
  *    with SRV records); the namespace is created or reused alternately. The case is then made
  *    coherent the way a user would write it (awsvpc gets subnets, SRV a port or a container);
  * 2. every other variable set with its domain's `setChance` to a random valid value;
- * 3. one edge value: the first cases take every (variable, edge) pair in a seeded order, so the
- *    default case count meets every rule boundary; later cases take a random edge half the time,
- *    and any case may get one more random change.
+ * 3. edge values: every (variable, edge) pair goes to one case, in a seeded order (the first
+ *    cases one each, or more when there are more edges than cases), so any case count meets
+ *    every rule boundary; other cases take a random edge half the time, and any case may get
+ *    one more random change.
  * Combinations and edges that break rules are intended: valid and invalid inputs both appear.
  */
 import { InputValue, ModuleInputs } from "../module-translation";
@@ -130,10 +131,12 @@ export function generateCases(seed: number, count: number): GeneratedCase[] {
     const probes = [
       `${combo.networkMode}/${describeDrawn(combo.launchType)}/${describeDrawn(combo.dnsRecordType)}/${create ? "create" : "reuse"}`,
     ];
-    const edge = i < edges.length ? edges[i] : rng.chance(0.5) ? rng.pick(edges) : undefined;
-    if (edge) {
-      drawn[edge[0]] = edge[1];
-      probes.push(`${edge[0]}=${describeDrawn(edge[1])}`);
+    // Edge j goes to case j mod count: every edge is met even when there are more edges than cases.
+    const mine = edges.filter((_, j) => j % count === i);
+    if (mine.length === 0 && rng.chance(0.5)) mine.push(rng.pick(edges));
+    for (const [name, value] of mine) {
+      drawn[name] = value;
+      probes.push(`${name}=${describeDrawn(value)}`);
     }
     if (rng.chance(0.2)) {
       const [name, value] = randomChange(rng);
