@@ -132,7 +132,7 @@ resource "aws_ecs_service" "this" {
     }
 
     precondition {
-      condition     = contains(["A", "AAAA", "A_AAAA"], local.dns_record_type) ? ((!(var.srv_port != null) && !(var.container_name != null)) && !(var.container_port != null)) : true
+      condition     = ((var.network_mode == "awsvpc") && contains(["A", "AAAA", "A_AAAA"], local.dns_record_type)) ? ((!(var.srv_port != null) && !(var.container_name != null)) && !(var.container_port != null)) : true
       error_message = "[SD016] var.dns_record_type is ${jsonencode(local.dns_record_type)}, but var.srv_port/var.container_name/var.container_port are ${jsonencode(var.srv_port)}/${jsonencode(var.container_name)}/${jsonencode(var.container_port)}; AWS rejects a port for address records at deploy time (\"A port was provided but is not required\"). Allowed: no var.srv_port, var.container_name or var.container_port with A/AAAA records. Fix: remove them, or set var.dns_record_type to \"SRV\" if clients need the port."
     }
 
@@ -147,8 +147,8 @@ resource "aws_ecs_service" "this" {
     }
 
     precondition {
-      condition     = contains(["bridge", "host"], var.network_mode) ? !((length(var.subnet_ids) > 0) || (length(var.security_group_ids) > 0)) : true
-      error_message = "[SD024] var.subnet_ids is set, but tasks in network mode ${jsonencode(var.network_mode)} use the container instance's network (ECS rejects a network configuration). Allowed: var.subnet_ids only with \"awsvpc\". Fix: remove var.subnet_ids, or switch to network mode \"awsvpc\"."
+      condition     = contains(["bridge", "host"], var.network_mode) ? !(((length(var.subnet_ids) > 0) || (length(var.security_group_ids) > 0)) || var.assign_public_ip) : true
+      error_message = "[SD024] ${join(" and ", compact([((length(var.subnet_ids) > 0) ? "var.subnet_ids is not empty" : null), ((length(var.security_group_ids) > 0) ? "var.security_group_ids is not empty" : null), (var.assign_public_ip ? "var.assign_public_ip is true" : null)]))}, but tasks in network mode ${jsonencode(var.network_mode)} use the container instance's network (ECS rejects a network configuration). Allowed: var.subnet_ids, var.security_group_ids and var.assign_public_ip only with \"awsvpc\". Fix: remove ${join(" and ", compact([((length(var.subnet_ids) > 0) ? "var.subnet_ids" : null), ((length(var.security_group_ids) > 0) ? "var.security_group_ids" : null), (var.assign_public_ip ? "var.assign_public_ip" : null)]))}, or switch to network mode \"awsvpc\"."
     }
 
     precondition {

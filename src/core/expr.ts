@@ -128,6 +128,16 @@ export function when<T>(cond: Cond, whenTrue: T, whenFalse: T): T {
   return neverNull(whenTrue) && neverNull(whenFalse) ? markNonNull(result) : result;
 }
 
+/**
+ * The texts whose condition holds, joined with `separator`: plain text when every condition is
+ * known, else `join(separator, compact([c1 ? t1 : null, ...]))` (compact drops the nulls).
+ */
+export function joinWhere(parts: readonly (readonly [Cond, string])[], separator: string): string {
+  if (parts.every(([c]) => !isSymbolic(c))) return parts.filter(([c]) => c === true).map(([, text]) => text).join(separator);
+  const texts = parts.filter(([c]) => c !== false).map(([c, text]) => (c === true ? text : conditional(c, text, Token.nullValue())));
+  return Fn.join(separator, Fn.compact(texts as string[]));
+}
+
 /** The value is one of the allowed literals. */
 export function oneOf(value: unknown, allowed: readonly (string | number)[]): Cond {
   if (isKnown(value)) return allowed.includes(value as string | number);

@@ -4,7 +4,7 @@ import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_TTL, DnsRecordType, RoutingPolicy } from "../core/aws-limits";
 import { compact } from "../core/compact";
-import { eq, gt, isKnown, lengthOf, or, orDefault, when } from "../core/expr";
+import { eq, isKnown, orDefault, when } from "../core/expr";
 import { DiscoveryService } from "../discovery/discovery-service";
 import { INamespace } from "../namespace/namespace";
 import { SERVICE_RULES } from "../rules/catalogue";
@@ -216,8 +216,9 @@ export class DiscoverableEcsService extends Construct {
       containerPort: registration.containerPort,
       containers: spec?.containers,
       taskMemory: spec?.memory,
-      networkGiven: networkGiven(props.network),
+      networkPassed: networkPassed(props.network),
       subnetIds,
+      securityGroupIds,
       assignPublicIp,
       desiredCount,
       loadBalancers: (props.loadBalancers ?? []) as never,
@@ -362,11 +363,12 @@ export class DiscoverableEcsService extends Construct {
   }
 }
 
-/** Whether networking was given: known for TypeScript input, a length test for list tokens. */
-function networkGiven(network: NetworkOptions | undefined) {
-  if (network === undefined) return false;
-  if (isKnown(network.subnetIds) && isKnown(network.securityGroupIds)) return true;
-  return or(gt(lengthOf(network.subnetIds), 0), gt(lengthOf(network.securityGroupIds ?? []), 0));
+/**
+ * `network` was passed with known values. Inputs known only at plan (the exported module passes
+ * its variables whether set or not) are judged by the rules from their values instead.
+ */
+function networkPassed(network: NetworkOptions | undefined): boolean {
+  return network !== undefined && [network.subnetIds, network.securityGroupIds, network.assignPublicIp].every(isKnown);
 }
 
 function toLoadBalancerBlock(lb: LoadBalancerTarget): EcsServiceLoadBalancer {

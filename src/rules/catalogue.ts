@@ -32,6 +32,7 @@ import {
   integerInRange,
   isKnown,
   isSet,
+  joinWhere,
   lengthOf,
   matches,
   not,
@@ -41,6 +42,7 @@ import {
 } from "../core/expr";
 import { describeValue } from "../core/shape";
 import { DiscoveryFacts, NamespaceFacts, PropTypeFacts, ServiceFacts } from "./facts";
+import { Field } from "./fields";
 import { Rule } from "./rule";
 
 const quoted = (values: readonly (string | number)[]): string => values.map((v) => JSON.stringify(v)).join(", ");
@@ -214,6 +216,20 @@ const isBridgeOrHost = (f: ServiceFacts): Cond => oneOf(f.networkMode, ["bridge"
 /** SRV target taken from the task definition (no explicit port), for task definitions created here. */
 const srvFromContainers = (f: ServiceFacts): boolean =>
   f.containers !== undefined && isSrv(f) === true && f.port === undefined;
+/** The inputs of an awsvpc network configuration: when each counts as given, and how to say so. */
+const NETWORK_INPUTS: Partial<Record<Field, { given: (f: ServiceFacts) => Cond; says: string }>> = {
+  subnetIds: { given: (f) => gt(lengthOf(f.subnetIds), 0), says: "is not empty" },
+  securityGroupIds: { given: (f) => gt(lengthOf(f.securityGroupIds ?? []), 0), says: "is not empty" },
+  assignPublicIp: { given: (f) => f.assignPublicIp, says: "is true" },
+};
+/**
+ * A network configuration is given: `network` passed in TypeScript, or (values known only at
+ * plan, as in the exported module, which always passes its variables) any of its inputs set.
+ */
+const networkGiven = (f: ServiceFacts): Cond => or(f.networkPassed, ...Object.values(NETWORK_INPUTS).map((i) => i!.given(f)));
+/** "a", "a and b", "a, b and c". */
+const listText = (items: readonly string[]): string =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 const mappedPorts = (f: ServiceFacts, name: string | undefined): number[] =>
   (f.containers?.find((c) => c.name === name)?.portMappings ?? []).map((p) => p.containerPort);
 
@@ -297,8 +313,10 @@ export const SERVICE_RULES: readonly Rule<ServiceFacts>[] = [
     title: "A/AAAA records take no port, container name or container port",
     severity: "error",
     subject: "dnsRecordType",
+    // awsvpc only: bridge/host with A/AAAA is SD013's to report, and there the container name
+    // and port are what the SRV record they need takes, so "remove them" would be wrong advice.
     holds: (f) =>
-      implies(oneOf(f.dnsRecordType, ADDRESS_RECORD_TYPES), () =>
+      implies(and(isAwsvpc(f), oneOf(f.dnsRecordType, ADDRESS_RECORD_TYPES)), () =>
         and(not(isSet(f.port)), not(isSet(f.containerName)), not(isSet(f.containerPort)))),
     message: (d, f) => ({
       problem: `${d.name("dnsRecordType")} is ${d.value(f.dnsRecordType)}, but ${d.name("port")}/${d.name("containerName")}/${d.name("containerPort")} are ${d.value(f.port)}/${d.value(f.containerName)}/${d.value(f.containerPort)}; AWS rejects a port for address records at deploy time ("A port was provided but is not required")`,
@@ -421,12 +439,18 @@ export const SERVICE_RULES: readonly Rule<ServiceFacts>[] = [
     title: "bridge/host take no network configuration",
     severity: "error",
     subject: "network",
-    holds: (f) => implies(isBridgeOrHost(f), () => not(f.networkGiven)),
-    message: (d, f) => ({
-      problem: `${d.name("network")} is set, but tasks in network mode ${d.value(f.networkMode)} use the container instance's network (ECS rejects a network configuration)`,
-      allowed: `${d.name("network")} only with "awsvpc"`,
-      fix: `remove ${d.name("network")}, or switch to network mode "awsvpc"`,
-    }),
+    holds: (f) => implies(isBridgeOrHost(f), () => not(networkGiven(f))),
+    message: (d, f) => {
+      // Name what was given: `network` in TypeScript, the module's variables that are set.
+      const inputs = d.inputs?.("network") ?? ["network"];
+      const given = (field: Field) => (field === "network" ? networkGiven(f) : NETWORK_INPUTS[field]!.given(f));
+      const said = (field: Field) => (field === "network" ? "is set" : NETWORK_INPUTS[field]!.says);
+      return {
+        problem: `${joinWhere(inputs.map((i) => [given(i), `${d.name(i)} ${said(i)}`]), " and ")}, but tasks in network mode ${d.value(f.networkMode)} use the container instance's network (ECS rejects a network configuration)`,
+        allowed: `${listText(inputs.map((i) => d.name(i)))} only with "awsvpc"`,
+        fix: `remove ${joinWhere(inputs.map((i) => [given(i), d.name(i)]), " and ")}, or switch to network mode "awsvpc"`,
+      };
+    },
   },
   {
     id: "SD025",

@@ -1,6 +1,6 @@
 import { Annotations, IResolvable, TerraformResource, TerraformStack } from "cdktf";
 import { isKnown, isSymbolic, jsonText } from "../core/expr";
-import { FieldNames, MODULE_VARIABLES } from "./fields";
+import { FieldNames, MODULE_VARIABLES, MODULE_VARIABLE_GROUPS } from "./fields";
 import { RuleReporter } from "./naming";
 import { Describe, Rule, formatMessage } from "./rule";
 import { RuleViolation, recordViolations } from "./violations";
@@ -19,10 +19,11 @@ export interface DeferredCheck {
   readonly errorMessage: string;
 }
 
-function describe(names: FieldNames, prefixVar: boolean, renderTokens: boolean): Describe {
+function describe(names: FieldNames, moduleNaming: boolean, renderTokens: boolean): Describe {
   return {
-    name: (field) => (prefixVar ? `var.${names[field] ?? field}` : (names[field] ?? field)),
+    name: (field) => (moduleNaming ? `var.${names[field] ?? field}` : (names[field] ?? field)),
     value: (value) => (isKnown(value) || renderTokens ? jsonText(value) : "(a value known only at apply)"),
+    inputs: (field) => (moduleNaming ? (MODULE_VARIABLE_GROUPS[field] ?? [field]) : [field]),
   };
 }
 

@@ -50,9 +50,13 @@ export interface ServiceFacts extends DiscoveryFacts {
   readonly containers?: readonly ContainerSpec[] | undefined;
   /** Task-level memory of a task definition created here. */
   readonly taskMemory?: number | undefined;
-  /** Whether a network configuration (subnets/security groups) was given. */
-  readonly networkGiven: Cond;
+  /**
+   * Whether `network` was passed with known values (a TypeScript caller). Network inputs known
+   * only at plan (the exported module always passes its variables) count as given when set.
+   */
+  readonly networkPassed: boolean;
   readonly subnetIds: readonly string[];
+  readonly securityGroupIds?: readonly string[] | undefined;
   readonly assignPublicIp: boolean;
   readonly desiredCount: number;
   /** Known load balancer entries, or a token (module input) whose entries cannot be inspected. */

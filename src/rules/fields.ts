@@ -24,6 +24,7 @@ export type Field =
   | "port"
   | "network"
   | "subnetIds"
+  | "securityGroupIds"
   | "assignPublicIp"
   | "desiredCount"
   | "loadBalancers";
@@ -58,9 +59,18 @@ export const ECS_SERVICE_PROPS: FieldNames = {
   launchType: "launchType",
   network: "network",
   subnetIds: "network.subnetIds",
+  securityGroupIds: "network.securityGroupIds",
   assignPublicIp: "network.assignPublicIp",
   desiredCount: "desiredCount",
   loadBalancers: "loadBalancers",
+};
+
+/**
+ * Fields the exported module spells as several variables: the constructs' one `network` prop is
+ * the module's three network variables, which a caller sets one by one.
+ */
+export const MODULE_VARIABLE_GROUPS: Readonly<Partial<Record<Field, readonly Field[]>>> = {
+  network: ["subnetIds", "securityGroupIds", "assignPublicIp"],
 };
 
 /** Variables of the exported Terraform module (the names are a public contract). */
@@ -79,8 +89,8 @@ export const MODULE_VARIABLES: FieldNames = {
   containerName: "container_name",
   containerPort: "container_port",
   port: "srv_port",
-  network: "subnet_ids",
   subnetIds: "subnet_ids",
+  securityGroupIds: "security_group_ids",
   assignPublicIp: "assign_public_ip",
   desiredCount: "desired_count",
   loadBalancers: "load_balancers",

@@ -7,6 +7,12 @@ export interface Describe {
   name(field: Field): string;
   /** A value as JSON text (`"bridge"`, `301`, `null`); a Terraform expression when unresolved. */
   value(value: unknown): string;
+  /**
+   * The inputs the user wrote for a field: the field itself, or the fields it stands for where
+   * one prop is several inputs (the module's three network variables for `network`).
+   * @default - the field itself
+   */
+  inputs?(field: Field): readonly Field[];
 }
 
 /** What a rule says when it is broken: three parts, always all three. */

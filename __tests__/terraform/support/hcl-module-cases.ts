@@ -3,20 +3,10 @@
  * flavours) and bad inputs, one broken rule each, with the message the TypeScript constructs give
  * for the same input under module naming. Terraform must fail with exactly that text.
  */
-import { TerraformStack } from "cdktf";
-import {
-  DiscoverableEcsService,
-  DiscoverableEcsServiceProps,
-  LoadBalancerTarget,
-  NetworkMode,
-  PrivateDnsNamespace,
-  ServiceDiscoveryRuleError,
-} from "../../../src";
-import { MODULE_NAMING_CONTEXT } from "../../../src/rules/enforce";
-import { violationsIn } from "../../../src/rules/violations";
-import { withScratchApp } from "../../../tools/hcl-module/terraform-json";
+import { ModuleInputs } from "./module-translation";
 
-export type ModuleInputs = Record<string, string | number | boolean | string[] | Record<string, unknown>[] | Record<string, string>>;
+export { typescriptMessage } from "./module-translation";
+export type { ModuleInputs } from "./module-translation";
 
 const COMMON = {
   cluster_arn: "arn:aws:ecs:us-east-1:123456789012:cluster/demo",
@@ -121,60 +111,7 @@ export const BAD_CASES: readonly BadCase[] = [
   { name: "srv_port_with_bridge", inputs: { ...BRIDGE_BASE, srv_port: 8080 }, ruleId: "SD014", phase: "precondition" },
   { name: "a_records_with_container", inputs: { ...AWSVPC_BASE, container_name: "web", container_port: 80 }, ruleId: "SD016", phase: "precondition" },
   { name: "bridge_with_subnets", inputs: { ...BRIDGE_BASE, subnet_ids: SUBNETS }, ruleId: "SD024", phase: "precondition" },
+  // issue 9: the message named var.subnet_ids when only security groups were given
+  { name: "host_with_security_groups", inputs: { ...BRIDGE_BASE, network_mode: "host", security_group_ids: ["sg-0123456789abcdef0"] }, ruleId: "SD024", phase: "precondition" },
   { name: "public_ip_on_ec2", inputs: { ...AWSVPC_BASE, launch_type: "EC2", assign_public_ip: true }, ruleId: "SD025", phase: "precondition" },
 ];
-
-/**
- * The message the TypeScript constructs give for `inputs`, with module naming on, for `ruleId`:
- * the module's inputs are translated to construct props and the construct's rule error is read.
- */
-export function typescriptMessage(inputs: ModuleInputs, ruleId: string): string {
-  return withScratchApp((app) => {
-    const stack = new TerraformStack(app, "expected");
-    stack.node.setContext(MODULE_NAMING_CONTEXT, true);
-    const str = (k: string) => inputs[k] as string | undefined;
-    const num = (k: string) => inputs[k] as number | undefined;
-    const subnets = (inputs.subnet_ids as string[] | undefined) ?? [];
-    const groups = (inputs.security_group_ids as string[] | undefined) ?? [];
-    const attempts: (() => void)[] = [
-      () =>
-        inputs.create_namespace === false
-          ? PrivateDnsNamespace.fromNamespaceAttributes(stack, "existing", { namespaceId: str("namespace_id")!, namespaceName: str("namespace_name")! })
-          : new PrivateDnsNamespace(stack, "namespace", { name: str("namespace_name")!, vpcId: str("vpc_id")! }),
-      () =>
-        new DiscoverableEcsService(stack, "service", {
-          cluster: str("cluster_arn")!,
-          serviceName: str("service_name")!,
-          desiredCount: num("desired_count"),
-          launchType: str("launch_type") as never,
-          taskDefinition: { taskDefinitionArn: str("task_definition_arn")!, networkMode: str("network_mode") as NetworkMode },
-          discovery: {
-            namespace: { namespaceId: NAMESPACE_ID, namespaceName: str("namespace_name")! },
-            name: str("discovery_name"),
-            dnsRecordType: str("dns_record_type") as never,
-            dnsTtl: num("dns_ttl"),
-            routingPolicy: str("routing_policy") as never,
-            containerName: str("container_name"),
-            containerPort: num("container_port"),
-            port: num("srv_port"),
-          },
-          network:
-            subnets.length + groups.length > 0
-              ? { subnetIds: subnets, securityGroupIds: groups, assignPublicIp: inputs.assign_public_ip as boolean }
-              : undefined,
-          loadBalancers: inputs.load_balancers as unknown as LoadBalancerTarget[] | undefined,
-          // Absent module inputs arrive as explicit undefined, as from an untyped (JSON) caller.
-        } as DiscoverableEcsServiceProps),
-    ];
-    for (const attempt of attempts) {
-      try {
-        attempt();
-      } catch (e) {
-        if (!(e instanceof ServiceDiscoveryRuleError)) throw e;
-      }
-    }
-    const messages = violationsIn(stack).filter((v) => v.ruleId === ruleId).map((v) => v.message);
-    if (messages.length !== 1) throw new Error(`expected one ${ruleId} violation from TypeScript for ${JSON.stringify(inputs)}, got ${messages.length}`);
-    return messages[0];
-  });
-}
