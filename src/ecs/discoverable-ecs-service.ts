@@ -7,11 +7,12 @@ import { compact } from "../core/compact";
 import { eq, gt, isKnown, lengthOf, or, orDefault, when } from "../core/expr";
 import { DiscoveryService } from "../discovery/discovery-service";
 import { INamespace } from "../namespace/namespace";
-import { SERVICE_RULES } from "../rules/catalogue";
+import { DNS_REGISTRATION_RULE_IDS, SERVICE_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { ECS_SERVICE_PROPS } from "../rules/fields";
 import { reportChildViolationsAs, reporterFor } from "../rules/naming";
 import { resolveRegistration } from "./registration";
+import { ServiceConnectEndpoint, ServiceConnectOptions, resolveServiceConnect, serviceConnectAccessPorts } from "./service-connect";
 import {
   AccessPeer,
   PortRange,
@@ -111,7 +112,19 @@ export interface DiscoverableEcsServiceProps {
   readonly launchType?: LaunchType;
   /** A task definition to create, or an existing one. */
   readonly taskDefinition: TaskDefinitionSpec | ExistingTaskDefinition;
-  readonly discovery: DiscoveryOptions;
+  /**
+   * DNS discovery: records in a private DNS namespace that every client in the VPC resolves.
+   * A service has `discovery`, `serviceConnect`, or both (SD035).
+   * @default - no DNS records
+   */
+  readonly discovery?: DiscoveryOptions;
+  /**
+   * ECS Service Connect: endpoints for the Service Connect tasks of a namespace, reached through
+   * a proxy in every task. With `discovery` too, both publish the service (the migration path);
+   * their discovery names must then differ in a shared namespace (SD049).
+   * @default - no Service Connect
+   */
+  readonly serviceConnect?: ServiceConnectOptions;
   /** Required for awsvpc, refused for bridge/host. @default - none */
   readonly network?: NetworkOptions;
   /**
@@ -150,9 +163,22 @@ export interface DiscoverableEcsServiceProps {
  * checked against the rule catalogue at construction.
  */
 export class DiscoverableEcsService extends Construct {
-  public readonly discoveryService: DiscoveryService;
-  /** Name clients resolve: `<discovery name>.<namespace name>`. */
-  public readonly dnsName: string;
+  /** The Cloud Map service of the DNS discovery; throws when the service has no `discovery`. */
+  public get discoveryService(): DiscoveryService {
+    if (this.dnsDiscovery === undefined) throw this.noDiscoveryError("discoveryService");
+    return this.dnsDiscovery;
+  }
+  /** Name clients resolve: `<discovery name>.<namespace name>`; throws when the service has no `discovery`. */
+  public get dnsName(): string {
+    if (this.dnsDiscovery === undefined) throw this.noDiscoveryError("dnsName");
+    return this.dnsDiscovery.dnsName;
+  }
+  /** The DNS discovery service, or undefined when the service has no `discovery`. */
+  public readonly dnsDiscovery: DiscoveryService | undefined;
+  /** The endpoints this service publishes with Service Connect (empty without it, or for a client-only service). */
+  public readonly serviceConnectEndpoints: readonly ServiceConnectEndpoint[];
+  /** The namespace the service joins with Service Connect. @default - undefined without Service Connect */
+  public readonly serviceConnectNamespace: INamespace | undefined;
   public readonly taskDefinitionArn: string;
   /** The ECS service id (its ARN). */
   public get ecsServiceId(): string {
@@ -193,10 +219,10 @@ export class DiscoverableEcsService extends Construct {
     const d = props.discovery;
     const registration = resolveRegistration({
       networkMode: td.networkMode,
-      dnsRecordType: d.dnsRecordType,
-      port: d.port,
-      containerName: d.containerName,
-      containerPort: d.containerPort,
+      dnsRecordType: d?.dnsRecordType,
+      port: d?.port,
+      containerName: d?.containerName,
+      containerPort: d?.containerPort,
       containers: spec?.containers,
     });
     const subnetIds = props.network?.subnetIds ?? [];
@@ -205,16 +231,18 @@ export class DiscoverableEcsService extends Construct {
     }
     const securityGroupIds = props.network?.securityGroupIds ?? (this.securityGroup ? [this.securityGroup.id] : undefined);
     const assignPublicIp = props.network?.assignPublicIp ?? false;
-    const discoveryName = d.name ?? props.serviceName;
+    const discoveryName = d?.name ?? props.serviceName;
 
     const reporter = reporterFor(this, ECS_SERVICE_PROPS);
-    const deferred = enforce(reporter, SERVICE_RULES, {
+    // Without `discovery` there is no DNS registration to check.
+    const serviceRules = d ? SERVICE_RULES : SERVICE_RULES.filter((r) => !DNS_REGISTRATION_RULE_IDS.has(r.id));
+    const deferred = enforce(reporter, serviceRules, {
       networkMode: td.networkMode,
       launchType,
       discoveryName,
       dnsRecordType: registration.dnsRecordType,
-      dnsTtl: orDefault(d.dnsTtl, DEFAULT_TTL),
-      routingPolicy: orDefault<string>(d.routingPolicy, "MULTIVALUE"),
+      dnsTtl: orDefault(d?.dnsTtl, DEFAULT_TTL),
+      routingPolicy: orDefault<string>(d?.routingPolicy, "MULTIVALUE"),
       port: registration.port,
       containerName: registration.containerName,
       containerPort: registration.containerPort,
@@ -229,7 +257,7 @@ export class DiscoverableEcsService extends Construct {
 
     // The Cloud Map service is built from this construct's props: report its violations here.
     reportChildViolationsAs(this, reporter.names);
-    this.discoveryService = new DiscoveryService(this, "discovery", compact({
+    this.dnsDiscovery = d && new DiscoveryService(this, "discovery", compact({
       namespace: d.namespace,
       name: discoveryName,
       dnsRecordType: registration.dnsRecordType as DnsRecordType,
@@ -239,6 +267,21 @@ export class DiscoverableEcsService extends Construct {
       description: d.description,
       tags: props.tags,
     }));
+
+    // Service Connect (after the DNS discovery service, which claims its name in the namespace first).
+    const serviceConnect = resolveServiceConnect(this, {
+      given: props.serviceConnect !== undefined,
+      options: props.serviceConnect,
+      dnsDiscoveryGiven: d !== undefined,
+      dnsNamespace: d?.namespace,
+      dnsDiscoveryName: d ? discoveryName : undefined,
+      networkMode: td.networkMode,
+      launchType,
+      containers: spec?.containers,
+      taskMemory: spec?.memory,
+    });
+    this.serviceConnectEndpoints = serviceConnect.endpoints;
+    this.serviceConnectNamespace = serviceConnect.namespace;
 
     if (spec) {
       this.taskDefinition = new TaskDefinition(this, "task", compact({
@@ -260,12 +303,13 @@ export class DiscoverableEcsService extends Construct {
       desiredCount,
       launchType,
       networkConfiguration: awsvpc === true ? networkConfiguration : undefined,
-      serviceRegistries: compact({
-        registryArn: this.discoveryService.serviceArn,
+      serviceRegistries: this.dnsDiscovery && compact({
+        registryArn: this.dnsDiscovery.serviceArn,
         port: registration.port,
         containerName: registration.containerName,
         containerPort: registration.containerPort,
       }),
+      serviceConnectConfiguration: serviceConnect.block,
       loadBalancer: !isKnown(loadBalancers)
         ? loadBalancerDynamic(loadBalancers)
         : loadBalancers.length > 0
@@ -281,8 +325,8 @@ export class DiscoverableEcsService extends Construct {
       tags: props.tags,
       // A replaced Cloud Map service has a new id: the trigger changes, and the provider then
       // forces a new deployment whose tasks register with the new service (same plan, same apply).
-      ...((props.redeployOnDiscoveryReplacement ?? true)
-        ? { triggers: { discovery_service_id: this.discoveryService.serviceId }, forceNewDeployment: true }
+      ...((props.redeployOnDiscoveryReplacement ?? true) && this.dnsDiscovery
+        ? { triggers: { discovery_service_id: this.dnsDiscovery.serviceId }, forceNewDeployment: true }
         : {}),
     }));
     if (!isKnown(awsvpc)) {
@@ -301,21 +345,29 @@ export class DiscoverableEcsService extends Construct {
         content: { type: "distinctInstance" },
       });
     }
-    attachPreconditions(this.resource, deferred);
+    attachPreconditions(this.resource, [...deferred, ...serviceConnect.deferred]);
 
     this.networkMode = td.networkMode;
     this.securityGroupIds =
       td.networkMode === "awsvpc" ? (securityGroupIds ?? []) : (props.instanceSecurityGroupIds ?? []);
-    this.accessPortRange = accessPorts({
-      networkMode: td.networkMode,
-      port: registration.port,
-      containerName: registration.containerName,
-      containerPort: registration.containerPort,
-      containers: spec?.containers,
-    });
+    this.accessPortRange = d
+      ? accessPorts({
+          networkMode: td.networkMode,
+          port: registration.port,
+          containerName: registration.containerName,
+          containerPort: registration.containerPort,
+          containers: spec?.containers,
+        })
+      : serviceConnectAccessPorts(td.networkMode, props.serviceConnect?.services, spec?.containers);
     this.dnsRecordType = registration.dnsRecordType;
-    this.dnsName = this.discoveryService.dnsName;
-    this.discoveryPort = registration.port ?? registration.containerPort;
+    this.discoveryPort = d ? (registration.port ?? registration.containerPort) : undefined;
+  }
+
+  private noDiscoveryError(attribute: string): Error {
+    return new Error(
+      `${this.node.path}: ${attribute} is only defined for a service with DNS discovery, and this one has no \`discovery\`. ` +
+        "Fix: read serviceConnectEndpoints for its Service Connect endpoints, or dnsDiscovery (undefined without discovery) to test for DNS discovery.",
+    );
   }
 
   /**

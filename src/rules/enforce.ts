@@ -1,4 +1,4 @@
-import { Annotations, IResolvable, TerraformResource, TerraformStack } from "cdktf";
+import { Annotations, Fn, IResolvable, TerraformIterator, TerraformResource, TerraformStack, Token } from "cdktf";
 import { isKnown, isSymbolic, jsonText } from "../core/expr";
 import { FieldNames, MODULE_VARIABLES } from "./fields";
 import { RuleReporter } from "./naming";
@@ -36,7 +36,7 @@ function describe(names: FieldNames, prefixVar: boolean, renderTokens: boolean):
 export function enforce<F>(reporter: RuleReporter, rules: readonly Rule<F>[], facts: F): DeferredCheck[] {
   const { scope, names: propNames } = reporter;
   const moduleNaming = scope.node.tryGetContext(MODULE_NAMING_CONTEXT) === true;
-  const names = moduleNaming ? MODULE_VARIABLES : propNames;
+  const names = moduleNaming ? { ...MODULE_VARIABLES, ...reporter.moduleNames } : propNames;
   const path = scope.node.path;
   const prefix = moduleNaming ? "" : `${path}: `;
   const violations: RuleViolation[] = [];
@@ -59,6 +59,58 @@ export function enforce<F>(reporter: RuleReporter, rules: readonly Rule<F>[], fa
   }
   recordViolations(scope, violations);
   return deferred;
+}
+
+/** One entry of a list input, read by property path (`["clientAliases", 0, "port"]`). */
+export interface ListEntry {
+  get(path: readonly (string | number)[]): unknown;
+}
+
+/**
+ * Runs `rules` against every entry of a list input (e.g. `serviceConnect.services`), with field
+ * names that carry the entry's index (`serviceConnect.services[1].portName`).
+ * - A list known at synth is checked entry by entry, like `enforce`.
+ * - A list that is a Terraform expression (the exported module's variable) becomes one check
+ *   per rule over all entries, `alltrue([for ... : <condition>])`, whose message names the first
+ *   entry that fails (`index([for ... : <condition>], false)`), so Terraform prints the same
+ *   message TypeScript prints for the same input.
+ */
+export function enforceEach<F>(
+  reporter: RuleReporter,
+  rules: readonly Rule<F>[],
+  list: readonly unknown[],
+  factsOf: (entry: ListEntry, index: number | string) => F,
+  namesOf: (index: number | string, module: boolean) => FieldNames,
+): DeferredCheck[] {
+  if (isKnown(list)) {
+    return list.flatMap((item, i) =>
+      enforce({ scope: reporter.scope, names: namesOf(i, false), moduleNames: namesOf(i, true) }, rules, factsOf(knownEntry(item), i)),
+    );
+  }
+  const { scope } = reporter;
+  const moduleNaming = scope.node.tryGetContext(MODULE_NAMING_CONTEXT) === true;
+  const prefix = moduleNaming ? "" : `${scope.node.path}: `;
+  const it = TerraformIterator.fromList(list as string[]);
+  const current: ListEntry = { get: (path) => Fn.lookupNested(it.value, [...path]) };
+  const deferred: DeferredCheck[] = [];
+  for (const rule of rules) {
+    const holds = rule.holds(factsOf(current, it.key as string));
+    if (holds === true) continue;
+    const perEntry = isSymbolic(holds) ? it.forExpressionForList(holds) : it.forExpressionForList(Token.asAny(holds));
+    const failing = Token.asString(Fn.index(perEntry, false));
+    const entry: ListEntry = { get: (path) => Fn.lookupNested(Fn.element(list, failing as unknown as number), [...path]) };
+    const names = moduleNaming ? { ...MODULE_VARIABLES, ...namesOf(failing, true) } : namesOf(failing, false);
+    const message = formatMessage(rule.id, rule.message(describe(names, moduleNaming, true), factsOf(entry, failing)));
+    deferred.push({ ruleId: rule.id, severity: rule.severity, condition: Fn.alltrue(perEntry as unknown as unknown[]) as IResolvable, errorMessage: prefix + message });
+  }
+  return deferred;
+}
+
+function knownEntry(item: unknown): ListEntry {
+  return {
+    get: (path) =>
+      path.reduce<unknown>((value, step) => (value === undefined || value === null ? undefined : (value as Record<string | number, unknown>)[step]), item),
+  };
 }
 
 /** Deferred warnings by stack (see `deferredWarnings`). */

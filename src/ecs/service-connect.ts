@@ -1,0 +1,395 @@
+/**
+ * ECS Service Connect on a DiscoverableEcsService: the props, their defaults, the rules and the
+ * `service_connect_configuration` block (sources: docs/service-connect.md).
+ *
+ * Service Connect runs a proxy in every task. A service publishes named ports of its task
+ * definition as endpoints (`services`); every Service Connect task of the namespace that starts
+ * after an endpoint exists reaches it at its client alias (`dnsName:port`) through its own proxy.
+ * ECS creates one Cloud Map service per endpoint, named by its discovery name, in the namespace.
+ *
+ * Everything here works on known values (TypeScript input) and on Terraform expressions (the
+ * exported module passes its `service_connect` variable), like the rest of the library.
+ */
+import { EcsServiceServiceConnectConfiguration, EcsServiceServiceConnectConfigurationService } from "@cdktf/provider-aws/lib/ecs-service";
+import { Fn, Token, ref } from "cdktf";
+import { Construct } from "constructs";
+import { FARGATE_DEFAULT_MEMORY } from "../core/aws-limits";
+import { compact } from "../core/compact";
+import { Cond, isKnown, isSet, lengthOf, or, orDefault, when } from "../core/expr";
+import { claimClientAlias, claimServiceName, NameClaim } from "../discovery/name-registry";
+import { INamespace, serviceConnectNamespaceOf } from "../namespace/namespace";
+import { SERVICE_CONNECT_RULES, SERVICE_CONNECT_SERVICE_RULES } from "../rules/catalogue";
+import { DeferredCheck, ListEntry, enforce, enforceEach } from "../rules/enforce";
+import { ServiceConnectServiceFacts } from "../rules/facts";
+import { ECS_SERVICE_PROPS, serviceConnectServiceNames } from "../rules/fields";
+import { reporterFor } from "../rules/naming";
+import { DYNAMIC_HOST_PORTS, PortRange } from "./service-access";
+import { ContainerSpec } from "./task-definition-spec";
+
+/** A name and port that Service Connect clients call to reach an endpoint. */
+export interface ServiceConnectClientAlias {
+  /** Port clients call (on their own proxy); keep the one they already use. */
+  readonly port: number;
+  /**
+   * Host name clients call, e.g. `orders` or the DNS discovery name clients already use
+   * (`orders.internal`), so moving them to Service Connect needs no code change.
+   * @default - chosen by ECS from the discovery name
+   */
+  readonly dnsName?: string;
+}
+
+/** Service Connect TLS: certificates from AWS Private CA, issued and rotated by ECS. */
+export interface ServiceConnectTls {
+  /** ARN of the AWS Private CA certificate authority (tag it `AmazonECSManaged: true`). */
+  readonly awsPcaAuthorityArn: string;
+  /**
+   * ARN of the ECS infrastructure role ECS uses to issue the certificates (managed policy
+   * AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity).
+   */
+  readonly roleArn: string;
+  /** KMS key (ARN or id) that encrypts the certificates' private keys. @default - an AWS owned key */
+  readonly kmsKey?: string;
+}
+
+/** One endpoint a service publishes: a named port of its task definition. */
+export interface ServiceConnectService {
+  /** Name of a port mapping of the task definition (`portMappings[].name`). */
+  readonly portName: string;
+  /**
+   * Name of the Cloud Map service ECS creates for the endpoint; unique in the namespace, DNS
+   * discovery names included (SD049).
+   * @default - the port name
+   */
+  readonly discoveryName?: string;
+  /**
+   * The one name and port clients call (ECS takes exactly one).
+   * @default - one alias on the container port of the named port mapping (task definitions
+   * created here; an existing task definition needs it given)
+   */
+  readonly clientAliases?: ServiceConnectClientAlias[];
+  /**
+   * Port the proxy listens on for this endpoint (1025-65535); allow it in the tasks' security group.
+   * @default - the container port (awsvpc), an ephemeral port (bridge)
+   */
+  readonly ingressPortOverride?: number;
+  /** Seconds a connection may stay idle; 0 turns it off. @default - 300 for http/http2/grpc, 3600 for TCP (ECS) */
+  readonly idleTimeoutSeconds?: number;
+  /** Seconds to wait for a whole response; http/http2/grpc ports only, 0 turns it off. @default - 15 (ECS) */
+  readonly perRequestTimeoutSeconds?: number;
+  /** @default - no TLS between proxies */
+  readonly tls?: ServiceConnectTls;
+}
+
+/** Log configuration of the Service Connect proxy container. */
+export interface ServiceConnectLogConfiguration {
+  /** e.g. `awslogs`. */
+  readonly logDriver: string;
+  /** Driver options, e.g. `awslogs-group`, `awslogs-region`, `awslogs-stream-prefix`. @default - none */
+  readonly options?: Record<string, string>;
+  /** Secrets for driver options. @default - none */
+  readonly secretOptions?: { readonly name: string; readonly valueFrom: string }[];
+}
+
+/** Service Connect of a DiscoverableEcsService. */
+export interface ServiceConnectOptions {
+  /**
+   * Namespace the service joins (any type; an HTTP namespace is what the ECS console creates).
+   * @default - the `discovery` namespace
+   */
+  readonly namespace?: INamespace;
+  /**
+   * Endpoints this service publishes. Empty makes a client-only service: its tasks reach the
+   * namespace's endpoints but publish none.
+   * @default []
+   */
+  readonly services?: ServiceConnectService[];
+  /** @default - no log configuration for the proxy */
+  readonly logConfiguration?: ServiceConnectLogConfiguration;
+  /**
+   * `false` turns Service Connect off explicitly (the block is kept with `enabled = false`).
+   * Removing `serviceConnect` from a deployed service also makes hashicorp/aws send
+   * `enabled = false` (see docs/service-connect.md).
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/** An endpoint as clients see it. */
+export interface ServiceConnectEndpoint {
+  readonly portName: string;
+  /** Name of the Cloud Map service ECS creates for it. */
+  readonly discoveryName: string;
+  /** The host name clients call. @default - chosen by ECS (undefined here) */
+  readonly dnsName: string | undefined;
+  /** The port clients call. @default - undefined when not known here (existing task definition) */
+  readonly port: number | undefined;
+}
+
+/** What `resolveServiceConnect` needs to know about the ECS service. */
+export interface ServiceConnectContext {
+  /** `serviceConnect` was given; a Terraform condition in the exported module. */
+  readonly given: Cond;
+  readonly options: ServiceConnectOptions | undefined;
+  /** `discovery` (DNS) was given. */
+  readonly dnsDiscoveryGiven: Cond;
+  /** Namespace and effective name of the service's DNS discovery, when it has one. */
+  readonly dnsNamespace?: INamespace | undefined;
+  readonly dnsDiscoveryName?: string | undefined;
+  readonly networkMode: string;
+  readonly launchType: string;
+  /** Containers and task memory (as given) of a task definition created here. */
+  readonly containers?: readonly ContainerSpec[] | undefined;
+  readonly taskMemory?: number | undefined;
+}
+
+export interface ResolvedServiceConnect {
+  /** The `service_connect_configuration` block for known input; undefined without Service Connect. */
+  readonly block: EcsServiceServiceConnectConfiguration | undefined;
+  readonly namespace: INamespace | undefined;
+  readonly endpoints: readonly ServiceConnectEndpoint[];
+  /** Rules known only at plan, as preconditions of the ECS service. */
+  readonly deferred: readonly DeferredCheck[];
+}
+
+/** The values of one endpoint after defaults, read from a known entry or a Terraform expression. */
+export interface EffectiveServiceConnectService {
+  readonly portName: string;
+  readonly discoveryName: string;
+  readonly clientAliasCount: number;
+  readonly clientAliasPort: number | undefined;
+  readonly clientAliasDnsName: string | undefined;
+  readonly ingressPortOverride: number | undefined;
+  readonly idleTimeoutSeconds: number | undefined;
+  readonly perRequestTimeoutSeconds: number | undefined;
+  readonly tlsGiven: Cond;
+  readonly tls: { readonly awsPcaAuthorityArn: unknown; readonly roleArn: unknown; readonly kmsKey: unknown } | undefined;
+}
+
+const portMappings = (containers: readonly ContainerSpec[] | undefined) =>
+  (containers ?? []).flatMap((c) => c.portMappings ?? []);
+
+/**
+ * Defaults of one endpoint: the discovery name is the port name; without client aliases, a task
+ * definition created here gives one on the named port mapping's container port.
+ */
+export function effectiveService(entry: ListEntry, containers: readonly ContainerSpec[] | undefined): EffectiveServiceConnectService {
+  const portName = entry.get(["portName"]) as string;
+  const aliases = entry.get(["clientAliases"]) as ServiceConnectClientAlias[] | undefined;
+  const mapping = isKnown(portName) ? portMappings(containers).find((p) => p.name === portName) : undefined;
+  const defaulted = aliases === undefined || aliases === null;
+  const tls = entry.get(["tls"]);
+  const tlsGiven = isSet(tls);
+  return {
+    portName,
+    discoveryName: orDefault(entry.get(["discoveryName"]) as string | undefined, portName),
+    clientAliasCount: defaulted ? (containers === undefined ? 0 : 1) : lengthOf(aliases),
+    clientAliasPort: defaulted ? mapping?.containerPort : (entry.get(["clientAliases", 0, "port"]) as number | undefined),
+    clientAliasDnsName: defaulted ? undefined : (entry.get(["clientAliases", 0, "dnsName"]) as string | undefined),
+    ingressPortOverride: entry.get(["ingressPortOverride"]) as number | undefined,
+    idleTimeoutSeconds: entry.get(["idleTimeoutSeconds"]) as number | undefined,
+    perRequestTimeoutSeconds: entry.get(["perRequestTimeoutSeconds"]) as number | undefined,
+    tlsGiven,
+    tls:
+      tlsGiven === false
+        ? undefined
+        : {
+            awsPcaAuthorityArn: entry.get(["tls", "awsPcaAuthorityArn"]),
+            roleArn: entry.get(["tls", "roleArn"]),
+            kmsKey: entry.get(["tls", "kmsKey"]),
+          },
+  };
+}
+
+/** A known entry, read by path. */
+function knownEntry(item: unknown): ListEntry {
+  return {
+    get: (path) =>
+      path.reduce<unknown>((v, step) => (v === undefined || v === null ? undefined : (v as Record<string | number, unknown>)[step]), item),
+  };
+}
+
+/**
+ * An entry that is a Terraform expression (e.g. `service.value` in a dynamic block). Every read
+ * is wrapped in `try(..., null)`: an absent optional attribute or an empty alias list reads as
+ * null, as `undefined` does for TypeScript input.
+ */
+export function expressionEntry(expression: unknown): ListEntry {
+  return { get: (path) => Fn.try([Fn.lookupNested(expression, [...path]), Token.nullValue()]) };
+}
+
+/**
+ * Checks Service Connect (and the port mappings it reads) with the rule catalogue, claims its
+ * names in the namespace, and builds the `service_connect_configuration` block.
+ */
+export function resolveServiceConnect(scope: Construct, ctx: ServiceConnectContext): ResolvedServiceConnect {
+  const options = ctx.options;
+  const namespace = options?.namespace ?? ctx.dnsNamespace;
+  const reporter = reporterFor(scope, ECS_SERVICE_PROPS);
+  const fargate = ctx.launchType === "FARGATE";
+  const taskMemory = ctx.containers === undefined ? undefined : (ctx.taskMemory ?? (fargate ? FARGATE_DEFAULT_MEMORY : undefined));
+
+  const deferred: DeferredCheck[] = [
+    ...enforce(reporter, SERVICE_CONNECT_RULES, {
+      serviceConnectGiven: ctx.given,
+      dnsDiscoveryGiven: ctx.dnsDiscoveryGiven,
+      networkMode: ctx.networkMode,
+      launchType: ctx.launchType,
+      namespaceGiven: namespace !== undefined,
+      logDriver: options?.logConfiguration?.logDriver,
+      containers: ctx.containers,
+      taskMemory,
+    }),
+  ];
+  if (ctx.given === false || options === undefined) return { block: undefined, namespace, endpoints: [], deferred };
+
+  const services = options.services ?? [];
+  const sameNamespace = namespace !== undefined && ctx.dnsNamespace !== undefined && namespace.namespaceId === ctx.dnsNamespace.namespaceId;
+  // The registry tracks known names; names known only at plan (the module) are compared here.
+  const symbolicDnsName = (name: string) =>
+    sameNamespace && ctx.dnsDiscoveryName !== undefined && (!isKnown(name) || !isKnown(ctx.dnsDiscoveryName)) ? ctx.dnsDiscoveryName : undefined;
+
+  const claims: { discovery?: NameClaim | undefined; alias?: string | undefined }[] = [];
+  if (isKnown(services) && namespace !== undefined) {
+    services.forEach((svc, i) => {
+      const e = effectiveService(knownEntry(svc), ctx.containers);
+      const part = `serviceConnect.services[${i}]`;
+      claims[i] = {
+        discovery: claimServiceName(scope, namespace, e.discoveryName, "service-connect", part),
+        alias:
+          e.clientAliasDnsName !== undefined && e.clientAliasPort !== undefined
+            ? claimClientAlias(scope, namespace, e.clientAliasDnsName, e.clientAliasPort, part)
+            : undefined,
+      };
+    });
+  }
+
+  const factsOf = (entry: ListEntry, index: number | string): ServiceConnectServiceFacts => {
+    const e = effectiveService(entry, ctx.containers);
+    const claim = typeof index === "number" ? claims[index] : undefined;
+    return {
+      ...e,
+      tlsAuthorityArn: e.tls?.awsPcaAuthorityArn as string | undefined,
+      tlsRoleArn: e.tls?.roleArn as string | undefined,
+      containers: ctx.containers,
+      duplicateDiscoveryOf: claim?.discovery,
+      duplicateAliasOf: claim?.alias,
+      sameNamespaceDnsName: symbolicDnsName(e.discoveryName),
+    };
+  };
+  deferred.push(...enforceEach(reporter, SERVICE_CONNECT_SERVICE_RULES, services, factsOf, serviceConnectServiceNames));
+
+  const endpoints = isKnown(services)
+    ? services.map((svc) => {
+        const e = effectiveService(knownEntry(svc), ctx.containers);
+        return { portName: e.portName, discoveryName: e.discoveryName, dnsName: e.clientAliasDnsName, port: e.clientAliasPort };
+      })
+    : [];
+
+  const block: EcsServiceServiceConnectConfiguration | undefined = isKnown(services)
+    ? compact({
+        enabled: options.enabled ?? true,
+        namespace: namespace === undefined ? undefined : serviceConnectNamespaceOf(namespace),
+        logConfiguration: logConfigurationBlock(options.logConfiguration),
+        service: services.length > 0 ? services.map((svc) => serviceBlock(effectiveService(knownEntry(svc), ctx.containers))) : undefined,
+      })
+    : undefined;
+  return { block, namespace, endpoints, deferred };
+}
+
+/**
+ * The ports Service Connect clients' proxies connect to on this service's tasks, for
+ * `allowFrom`: the first endpoint's ingress port override, else its container port (awsvpc);
+ * bridge tasks' proxies listen on an ephemeral host port unless overridden.
+ */
+export function serviceConnectAccessPorts(
+  networkMode: string,
+  services: readonly ServiceConnectService[] | undefined,
+  containers: readonly ContainerSpec[] | undefined,
+): PortRange | undefined {
+  const first = isKnown(services) ? services?.[0] : undefined;
+  if (first === undefined) return undefined;
+  if (first.ingressPortOverride !== undefined) return { from: first.ingressPortOverride, to: first.ingressPortOverride };
+  if (networkMode === "bridge") return DYNAMIC_HOST_PORTS;
+  const port = portMappings(containers).find((p) => p.name === first.portName)?.containerPort;
+  return port === undefined ? undefined : { from: port, to: port };
+}
+
+function logConfigurationBlock(log: ServiceConnectLogConfiguration | undefined) {
+  if (log === undefined) return undefined;
+  return compact({
+    logDriver: log.logDriver,
+    options: log.options,
+    secretOption: log.secretOptions?.map((o) => ({ name: o.name, valueFrom: o.valueFrom })),
+  });
+}
+
+/** One `service` block from known values (each optional block only when it has a value). */
+function serviceBlock(e: EffectiveServiceConnectService): EcsServiceServiceConnectConfigurationService {
+  const timeout = compact({ idleTimeoutSeconds: e.idleTimeoutSeconds, perRequestTimeoutSeconds: e.perRequestTimeoutSeconds });
+  return compact({
+    portName: e.portName,
+    discoveryName: e.discoveryName,
+    clientAlias: e.clientAliasPort === undefined ? undefined : compact({ port: e.clientAliasPort, dnsName: e.clientAliasDnsName }),
+    ingressPortOverride: e.ingressPortOverride,
+    timeout: Object.keys(timeout).length > 0 ? timeout : undefined,
+    tls:
+      e.tls === undefined
+        ? undefined
+        : compact({
+            issuerCertAuthority: { awsPcaAuthorityArn: e.tls.awsPcaAuthorityArn as string },
+            roleArn: e.tls.roleArn as string | undefined,
+            kmsKey: e.tls.kmsKey as string | undefined,
+          }),
+  });
+}
+
+/**
+ * The `service_connect_configuration` content in Terraform's JSON syntax for services given as
+ * a Terraform list (the exported module): `dynamic "service"` over the list, and dynamic blocks
+ * for its optional parts, with the same defaults as `serviceBlock`.
+ */
+export function serviceConnectDynamicContent(
+  services: unknown,
+  enabled: unknown,
+  namespace: string | undefined,
+  logConfiguration: { logDriver: unknown; options: unknown } | undefined,
+): Record<string, unknown> {
+  const svc = ref("service.value");
+  const e = effectiveService(expressionEntry(svc), undefined);
+  const present = (value: unknown): unknown[] => when(isSet(value), [1], []);
+  const dynamic: Record<string, unknown> = {
+    service: {
+      for_each: services,
+      content: {
+        port_name: e.portName,
+        discovery_name: e.discoveryName,
+        ingress_port_override: e.ingressPortOverride,
+        dynamic: {
+          client_alias: {
+            for_each: Fn.lookupNested(svc, ["clientAliases"]),
+            content: { port: ref("client_alias.value.port"), dns_name: ref("client_alias.value.dnsName") },
+          },
+          timeout: {
+            for_each: when(or(isSet(e.idleTimeoutSeconds), isSet(e.perRequestTimeoutSeconds)), [1], []),
+            content: { idle_timeout_seconds: e.idleTimeoutSeconds, per_request_timeout_seconds: e.perRequestTimeoutSeconds },
+          },
+          tls: {
+            for_each: when(e.tlsGiven, [1], []),
+            content: {
+              issuer_cert_authority: { aws_pca_authority_arn: e.tls?.awsPcaAuthorityArn },
+              role_arn: e.tls?.roleArn,
+              kms_key: e.tls?.kmsKey,
+            },
+          },
+        },
+      },
+    },
+  };
+  if (logConfiguration !== undefined) {
+    dynamic.log_configuration = {
+      for_each: present(logConfiguration.logDriver),
+      content: { log_driver: logConfiguration.logDriver, options: logConfiguration.options },
+    };
+  }
+  return compact({ enabled, namespace, dynamic }) as Record<string, unknown>;
+}
