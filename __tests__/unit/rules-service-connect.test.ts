@@ -33,17 +33,20 @@ const ROLE = "arn:aws:iam::123456789012:role/ecsInfrastructureRole";
 const NS_ARN = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-abcdefgh12345678";
 
 /** Fargate/awsvpc props whose container `web` maps 80 as port "http" (appProtocol http), with DNS discovery and Service Connect. */
-function scProps(ns: INamespace, sc: Partial<ServiceConnectOptions> = {}, port: Partial<PortMappingSpec> = {}): DiscoverableEcsServiceProps {
+/** Port mapping changes; `appProtocol: undefined` drops it (a TCP port). */
+type PortChanges = { [K in keyof PortMappingSpec]?: PortMappingSpec[K] | undefined };
+
+function scProps(ns: INamespace, sc: Partial<ServiceConnectOptions> = {}, port: PortChanges = {}): DiscoverableEcsServiceProps {
   const base = awsvpcProps(ns, {
     taskDefinition: {
-      containers: [{ name: "web", image: "nginx", portMappings: [{ containerPort: 80, name: "http", appProtocol: "http", ...port }], healthCheck: HEALTH_CHECK }],
+      containers: [{ name: "web", image: "nginx", portMappings: [{ containerPort: 80, name: "http", appProtocol: "http", ...port } as PortMappingSpec], healthCheck: HEALTH_CHECK }],
     },
   });
   return { ...base, serviceConnect: { services: [{ portName: "http" }], ...sc } };
 }
 
 /** The same with only `serviceConnect` (no DNS discovery). */
-function scOnly(ns: INamespace, sc: Partial<ServiceConnectOptions> = {}, port: Partial<PortMappingSpec> = {}): DiscoverableEcsServiceProps {
+function scOnly(ns: INamespace, sc: Partial<ServiceConnectOptions> = {}, port: PortChanges = {}): DiscoverableEcsServiceProps {
   const { discovery: _dns, ...rest } = scProps(ns, { namespace: ns, ...sc }, port);
   return rest as DiscoverableEcsServiceProps;
 }
@@ -431,14 +434,22 @@ describe("SD054-SD057 ingress port and timeouts", () => {
     expectViolation(err, { ruleId: "SD056", path: "test/svc", property: "serviceConnect.services[0].perRequestTimeoutSeconds" });
   });
 
-  it("SD057 refuses a per-request timeout on a TCP port", () => {
-    const err = violationOf((ns) => scProps(ns, withService({ perRequestTimeoutSeconds: 10 }), { appProtocol: undefined }));
-    expectViolation(err, { ruleId: "SD057", path: "test/svc", property: "serviceConnect.services[0].perRequestTimeoutSeconds", mentions: ["no appProtocol (plain TCP)"] });
+  it.each([
+    ["a per-request timeout", { perRequestTimeoutSeconds: 10 }],
+    ["an idle timeout (hashicorp/aws sends a per-request 0 with it)", { idleTimeoutSeconds: 600 }],
+  ])("SD057 refuses %s on a TCP port", (_what, timeout) => {
+    const err = violationOf((ns) => scProps(ns, withService(timeout), { appProtocol: undefined }));
+    expectViolation(err, {
+      ruleId: "SD057",
+      path: "test/svc",
+      property: "serviceConnect.services[0].perRequestTimeoutSeconds",
+      mentions: ["no appProtocol (plain TCP)", "can't be set for tcp application"],
+    });
   });
 
-  it("accepts an override above 1024, idle timeouts on TCP and per-request timeouts on http/grpc", () => {
+  it("accepts an override above 1024 and timeouts on http/grpc ports", () => {
     expect(() => build((ns) => scProps(ns, withService({ ingressPortOverride: 8443, idleTimeoutSeconds: 0, perRequestTimeoutSeconds: 30 })))).not.toThrow();
-    expect(() => build((ns) => scProps(ns, withService({ idleTimeoutSeconds: 600 }), { appProtocol: undefined }))).not.toThrow();
+    expect(() => build((ns) => scProps(ns, withService({ idleTimeoutSeconds: 600 }), { appProtocol: "http2" }))).not.toThrow();
     expect(() => build((ns) => scProps(ns, withService({ perRequestTimeoutSeconds: 5 }), { appProtocol: "grpc" }))).not.toThrow();
   });
 });

@@ -72,9 +72,17 @@ export interface ServiceConnectService {
    * @default - the container port (awsvpc), an ephemeral port (bridge)
    */
   readonly ingressPortOverride?: number;
-  /** Seconds a connection may stay idle; 0 turns it off. @default - 300 for http/http2/grpc, 3600 for TCP (ECS) */
+  /**
+   * Seconds a connection may stay idle; 0 turns it off. Timeouts need an http, http2 or grpc port
+   * (SD057).
+   * @default - ECS's: 300 for http/http2/grpc (written out when only the per-request timeout is
+   * given, because hashicorp/aws would send 0, which turns the idle timeout off), 3600 for TCP
+   */
   readonly idleTimeoutSeconds?: number;
-  /** Seconds to wait for a whole response; http/http2/grpc ports only, 0 turns it off. @default - 15 (ECS) */
+  /**
+   * Seconds to wait for a whole response; 0 turns it off. http, http2 and grpc ports only (SD057).
+   * @default - ECS's 15 (written out when only the idle timeout is given, for the same reason)
+   */
   readonly perRequestTimeoutSeconds?: number;
   /** @default - no TLS between proxies */
   readonly tls?: ServiceConnectTls;
@@ -323,9 +331,27 @@ function logConfigurationBlock(log: ServiceConnectLogConfiguration | undefined) 
   });
 }
 
+/**
+ * ECS's timeouts for http/http2/grpc ports. hashicorp/aws sends 0 for a timeout missing from a
+ * `timeout` block (0 turns it off), so when one is given the other is written out with ECS's value.
+ */
+export const ECS_DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
+export const ECS_DEFAULT_PER_REQUEST_TIMEOUT_SECONDS = 15;
+
+/** The `timeout` values to send: both, or neither (see above). */
+function timeouts(e: EffectiveServiceConnectService) {
+  const given = or(isSet(e.idleTimeoutSeconds), isSet(e.perRequestTimeoutSeconds));
+  return {
+    given,
+    idle: when(given, orDefault(e.idleTimeoutSeconds, ECS_DEFAULT_IDLE_TIMEOUT_SECONDS), undefined),
+    perRequest: when(given, orDefault(e.perRequestTimeoutSeconds, ECS_DEFAULT_PER_REQUEST_TIMEOUT_SECONDS), undefined),
+  };
+}
+
 /** One `service` block from known values (each optional block only when it has a value). */
 function serviceBlock(e: EffectiveServiceConnectService): EcsServiceServiceConnectConfigurationService {
-  const timeout = compact({ idleTimeoutSeconds: e.idleTimeoutSeconds, perRequestTimeoutSeconds: e.perRequestTimeoutSeconds });
+  const t = timeouts(e);
+  const timeout = compact({ idleTimeoutSeconds: t.idle, perRequestTimeoutSeconds: t.perRequest });
   return compact({
     portName: e.portName,
     discoveryName: e.discoveryName,
@@ -370,8 +396,11 @@ export function serviceConnectDynamicContent(
             content: { port: ref("client_alias.value.port"), dns_name: ref("client_alias.value.dnsName") },
           },
           timeout: {
-            for_each: when(or(isSet(e.idleTimeoutSeconds), isSet(e.perRequestTimeoutSeconds)), [1], []),
-            content: { idle_timeout_seconds: e.idleTimeoutSeconds, per_request_timeout_seconds: e.perRequestTimeoutSeconds },
+            for_each: when(timeouts(e).given, [1], []),
+            content: {
+              idle_timeout_seconds: orDefault(e.idleTimeoutSeconds, ECS_DEFAULT_IDLE_TIMEOUT_SECONDS),
+              per_request_timeout_seconds: orDefault(e.perRequestTimeoutSeconds, ECS_DEFAULT_PER_REQUEST_TIMEOUT_SECONDS),
+            },
           },
           tls: {
             for_each: when(e.tlsGiven, [1], []),

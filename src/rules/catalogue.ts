@@ -894,19 +894,21 @@ export const SERVICE_CONNECT_SERVICE_RULES: readonly Rule<ServiceConnectServiceF
   },
   {
     id: "SD057",
-    title: "Per-request timeout only on a port whose appProtocol is http, http2 or grpc",
+    title: "Service Connect timeouts only on a port whose appProtocol is http, http2 or grpc",
     severity: "error",
     subject: "perRequestTimeoutSeconds",
+    // ECS refuses a per-request timeout on a TCP port, and hashicorp/aws (issue #38432) sends
+    // per_request_timeout_seconds = 0 with every timeout block, so an idle timeout alone fails too.
     holds: (f) => {
-      if (f.perRequestTimeoutSeconds === undefined || f.containers === undefined || !isKnown(f.portName)) return true;
+      if ((f.perRequestTimeoutSeconds === undefined && f.idleTimeoutSeconds === undefined) || f.containers === undefined || !isKnown(f.portName)) return true;
       const mapping = mappingNamed(f);
       if (mapping === undefined) return true; // SD047 reports it
       return mapping.appProtocol !== undefined && (APP_PROTOCOLS as readonly string[]).includes(mapping.appProtocol);
     },
     message: (d, f) => ({
-      problem: `${d.name("perRequestTimeoutSeconds")} is ${d.value(f.perRequestTimeoutSeconds)}, but port ${d.value(f.portName)} has ${mappingNamed(f)?.appProtocol === undefined ? "no appProtocol (plain TCP)" : `appProtocol ${JSON.stringify(mappingNamed(f)?.appProtocol)}`}; ECS allows a per-request timeout only for http, http2 and grpc ports`,
-      allowed: `${d.name("perRequestTimeoutSeconds")} with appProtocol "http", "http2" or "grpc" on the port mapping; ${d.name("idleTimeoutSeconds")} with any port`,
-      fix: `set appProtocol on the port mapping named ${d.value(f.portName)} (e.g. "http"), or remove ${d.name("perRequestTimeoutSeconds")} and use ${d.name("idleTimeoutSeconds")}`,
+      problem: `${d.name("perRequestTimeoutSeconds")}/${d.name("idleTimeoutSeconds")} are ${d.value(f.perRequestTimeoutSeconds)}/${d.value(f.idleTimeoutSeconds)}, but port ${d.value(f.portName)} has ${mappingNamed(f)?.appProtocol === undefined ? "no appProtocol (plain TCP)" : `appProtocol ${JSON.stringify(mappingNamed(f)?.appProtocol)}`}: ECS refuses a per-request timeout on a TCP port ("Per request timeout 0 can't be set for tcp application"), and hashicorp/aws sends one with every timeout block`,
+      allowed: `timeouts on ports whose appProtocol is "http", "http2" or "grpc"; TCP ports keep ECS's default idle timeout (3600 s)`,
+      fix: `set appProtocol on the port mapping named ${d.value(f.portName)} (e.g. "http"), or remove the timeouts of this Service Connect service`,
     }),
   },
   {
