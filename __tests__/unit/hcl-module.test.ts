@@ -23,6 +23,8 @@ const CONTRACT_VARIABLES = [
   "task_definition_arn", "network_mode", "launch_type", "desired_count", "dns_record_type", "dns_ttl", "routing_policy",
   "subnet_ids", "security_group_ids", "assign_public_ip", "container_name", "container_port", "srv_port", "load_balancers",
   "force_destroy", "tags",
+  // issue #10: Service Connect, after the contract of issue #3 (additive)
+  "service_connect",
 ];
 const CONTRACT_OUTPUTS = [
   "namespace_id", "namespace_arn", "namespace_hosted_zone_id", "discovery_service_arn", "discovery_service_id",
@@ -125,6 +127,7 @@ describe("exported HCL module", () => {
         load_balancers: [],
         force_destroy: true,
         tags: {},
+        service_connect: null,
       });
     });
 
@@ -211,12 +214,13 @@ describe("exported HCL module", () => {
 
     it("messages name module variables that exist, and every variable the rules name is declared", () => {
       const declared = new Set(Object.keys(variables));
-      for (const name of Object.values(MODULE_VARIABLES)) expect(declared).toContain(name);
+      // Fields inside an object variable are spelled by path (`service_connect.namespace`).
+      for (const name of Object.values(MODULE_VARIABLES)) expect(declared).toContain(name.split(".")[0]);
       const everything = JSON.stringify(source.json);
       for (const m of everything.matchAll(/var\.([a-z_]+)/g)) expect(declared).toContain(m[1]);
       const messages = [...everything.matchAll(/"error_message":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
       expect(messages.length).toBe(source.rulePlacements.length);
-      for (const message of messages) expect(message).toMatch(/^\[SD\d{3}\] var\.[a-z_]+[ /]/);
+      for (const message of messages) expect(message).toMatch(/^\[SD\d{3}\] var\.[a-z_]+[ /.]/);
     });
 
     it("explains every rule the module does not check, and checks every rule it does not explain", () => {
@@ -238,7 +242,7 @@ describe("exported HCL module", () => {
       const row = section("Inputs").split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
       expect(row).toBeDefined();
       const cells = row!.split(" | ");
-      expect(cells[2]).toBe("`" + String(variables[name].type) + "`");
+      expect(cells[2]).toBe("`" + String(variables[name].type).replace(/\s+/g, " ") + "`");
       expect(cells[3]).toBe("default" in variables[name] ? "`" + JSON.stringify(variables[name].default) + "`" : "n/a");
     });
 

@@ -321,7 +321,17 @@ describe("SD049 discovery names unique in the namespace", () => {
       ruleId: "SD049",
       path: "test/svc",
       property: "serviceConnect.services[0].discoveryName",
-      mentions: ["test/svc/discovery already uses as a DNS discovery name", 'appends "-sc"'],
+      mentions: ["the same as discovery.name in the same namespace", 'appends "-sc"'],
+    });
+  });
+
+  it("refuses two entries of one service with the same discovery name", () => {
+    const err = violationOf((ns) => scProps(ns, { services: [{ portName: "http" }, { portName: "http", clientAliases: [{ port: 8080 }] }] }));
+    expectViolation(err, {
+      ruleId: "SD049",
+      path: "test/svc",
+      property: "serviceConnect.services[1].discoveryName",
+      mentions: ['"http"', "the same as an earlier entry of serviceConnect.services"],
     });
   });
 

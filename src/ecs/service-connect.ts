@@ -11,15 +11,15 @@
  * exported module passes its `service_connect` variable), like the rest of the library.
  */
 import { EcsServiceServiceConnectConfiguration, EcsServiceServiceConnectConfigurationService } from "@cdktf/provider-aws/lib/ecs-service";
-import { Fn, Token, ref } from "cdktf";
+import { FOR_EXPRESSION_VALUE, Fn, Token, ref } from "cdktf";
 import { Construct } from "constructs";
 import { FARGATE_DEFAULT_MEMORY } from "../core/aws-limits";
 import { compact } from "../core/compact";
-import { Cond, isKnown, isSet, lengthOf, or, orDefault, when } from "../core/expr";
+import { Cond, forEachEntry, isKnown, isSet, lengthOf, or, orDefault, when } from "../core/expr";
 import { claimClientAlias, claimServiceName, NameClaim } from "../discovery/name-registry";
 import { INamespace, serviceConnectNamespaceOf } from "../namespace/namespace";
 import { SERVICE_CONNECT_RULES, SERVICE_CONNECT_SERVICE_RULES } from "../rules/catalogue";
-import { DeferredCheck, ListEntry, enforce, enforceEach } from "../rules/enforce";
+import { DeferredCheck, ListEntry, enforce, enforceEach, readExpression } from "../rules/enforce";
 import { ServiceConnectServiceFacts } from "../rules/facts";
 import { ECS_SERVICE_PROPS, serviceConnectServiceNames } from "../rules/fields";
 import { reporterFor } from "../rules/naming";
@@ -148,6 +148,17 @@ export interface ServiceConnectContext {
   /** Containers and task memory (as given) of a task definition created here. */
   readonly containers?: readonly ContainerSpec[] | undefined;
   readonly taskMemory?: number | undefined;
+  /**
+   * Whether Service Connect joins the DNS discovery's namespace, when only known at plan.
+   * @default - compared by namespace id
+   */
+  readonly sameNamespaceAsDns?: Cond | undefined;
+  /**
+   * Attribute names of a `services` entry given as a Terraform expression, when they are not the
+   * props' (the module's variable spells them in snake case).
+   * @default - the props' names
+   */
+  readonly entryKeys?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface ResolvedServiceConnect {
@@ -208,6 +219,16 @@ export function effectiveService(entry: ListEntry, containers: readonly Containe
   };
 }
 
+/**
+ * `dnsName:port` of the endpoint's client alias, when it names one; for Terraform expressions a
+ * `try(...)` that reads "" when the alias has no name.
+ */
+function aliasKey(e: EffectiveServiceConnectService): string | undefined {
+  if (e.clientAliasDnsName === undefined || e.clientAliasPort === undefined) return undefined;
+  if (isKnown(e.clientAliasDnsName) && isKnown(e.clientAliasPort)) return `${e.clientAliasDnsName}:${e.clientAliasPort}`;
+  return Token.asString(Fn.try([Fn.format("%s:%v", [e.clientAliasDnsName, e.clientAliasPort]), ""]));
+}
+
 /** A known entry, read by path. */
 function knownEntry(item: unknown): ListEntry {
   return {
@@ -216,13 +237,10 @@ function knownEntry(item: unknown): ListEntry {
   };
 }
 
-/**
- * An entry that is a Terraform expression (e.g. `service.value` in a dynamic block). Every read
- * is wrapped in `try(..., null)`: an absent optional attribute or an empty alias list reads as
- * null, as `undefined` does for TypeScript input.
- */
-export function expressionEntry(expression: unknown): ListEntry {
-  return { get: (path) => Fn.try([Fn.lookupNested(expression, [...path]), Token.nullValue()]) };
+/** An entry that is a Terraform expression (e.g. `service.value` in a dynamic block), read as `readExpression` does. */
+export function expressionEntry(expression: unknown, keys: Readonly<Record<string, string>> = {}): ListEntry {
+  const spell = (path: readonly (string | number)[]) => path.map((p) => (typeof p === "string" ? (keys[p] ?? p) : p));
+  return { get: (path) => readExpression(expression, spell(path)) };
 }
 
 /**
@@ -251,10 +269,13 @@ export function resolveServiceConnect(scope: Construct, ctx: ServiceConnectConte
   if (ctx.given === false || options === undefined) return { block: undefined, namespace, endpoints: [], deferred };
 
   const services = options.services ?? [];
-  const sameNamespace = namespace !== undefined && ctx.dnsNamespace !== undefined && namespace.namespaceId === ctx.dnsNamespace.namespaceId;
-  // The registry tracks known names; names known only at plan (the module) are compared here.
-  const symbolicDnsName = (name: string) =>
-    sameNamespace && ctx.dnsDiscoveryName !== undefined && (!isKnown(name) || !isKnown(ctx.dnsDiscoveryName)) ? ctx.dnsDiscoveryName : undefined;
+  // Clashes inside this service (with its own DNS discovery name, between its own entries) are
+  // facts of the rule, known or Terraform expressions alike; the registry reports other services.
+  const sameNamespace: Cond =
+    ctx.sameNamespaceAsDns ?? (namespace !== undefined && ctx.dnsNamespace !== undefined && namespace.namespaceId === ctx.dnsNamespace.namespaceId);
+  const isOwn = (path: string) => path === `${scope.node.path}/discovery` || path.startsWith(`${scope.node.path} (`);
+  const own = (claim: NameClaim | undefined) => (claim !== undefined && isOwn(claim.path) ? undefined : claim);
+  const ownAlias = (path: string | undefined) => (path !== undefined && isOwn(path) ? undefined : path);
 
   const claims: { discovery?: NameClaim | undefined; alias?: string | undefined }[] = [];
   if (isKnown(services) && namespace !== undefined) {
@@ -262,14 +283,22 @@ export function resolveServiceConnect(scope: Construct, ctx: ServiceConnectConte
       const e = effectiveService(knownEntry(svc), ctx.containers);
       const part = `serviceConnect.services[${i}]`;
       claims[i] = {
-        discovery: claimServiceName(scope, namespace, e.discoveryName, "service-connect", part),
+        discovery: own(claimServiceName(scope, namespace, e.discoveryName, "service-connect", part)),
         alias:
           e.clientAliasDnsName !== undefined && e.clientAliasPort !== undefined
-            ? claimClientAlias(scope, namespace, e.clientAliasDnsName, e.clientAliasPort, part)
+            ? ownAlias(claimClientAlias(scope, namespace, e.clientAliasDnsName, e.clientAliasPort, part))
             : undefined,
       };
     });
   }
+  const allNames: readonly string[] = isKnown(services)
+    ? services.map((svc) => effectiveService(knownEntry(svc), ctx.containers).discoveryName)
+    : (forEachEntry(services, effectiveService(expressionEntry(FOR_EXPRESSION_VALUE, ctx.entryKeys), ctx.containers).discoveryName) as unknown as string[]);
+  const allAliasKeys: readonly (string | undefined)[] = isKnown(services)
+    ? services.map((svc) => aliasKey(effectiveService(knownEntry(svc), ctx.containers)))
+    : (forEachEntry(services, aliasKey(effectiveService(expressionEntry(FOR_EXPRESSION_VALUE, ctx.entryKeys), ctx.containers)) ?? "") as unknown as string[]);
+  const earlier = <T>(list: readonly T[], index: number | string): readonly T[] =>
+    typeof index === "number" ? list.slice(0, index) : (Fn.slice(list as unknown as unknown[], 0, Token.asNumber(index)) as unknown as T[]);
 
   const factsOf = (entry: ListEntry, index: number | string): ServiceConnectServiceFacts => {
     const e = effectiveService(entry, ctx.containers);
@@ -281,10 +310,15 @@ export function resolveServiceConnect(scope: Construct, ctx: ServiceConnectConte
       containers: ctx.containers,
       duplicateDiscoveryOf: claim?.discovery,
       duplicateAliasOf: claim?.alias,
-      sameNamespaceDnsName: symbolicDnsName(e.discoveryName),
+      sameNamespaceDnsName: sameNamespace === false ? undefined : ctx.dnsDiscoveryName,
+      sameNamespace,
+      earlierDiscoveryNames: earlier(allNames, index),
+      clientAliasKey: aliasKey(e),
+      earlierClientAliasKeys:
+        typeof index === "number" ? allAliasKeys.slice(0, index).filter((k): k is string => k !== undefined) : (earlier(allAliasKeys, index) as readonly string[]),
     };
   };
-  deferred.push(...enforceEach(reporter, SERVICE_CONNECT_SERVICE_RULES, services, factsOf, serviceConnectServiceNames));
+  deferred.push(...enforceEach(reporter, SERVICE_CONNECT_SERVICE_RULES, services, factsOf, serviceConnectServiceNames, ctx.entryKeys));
 
   const endpoints = isKnown(services)
     ? services.map((svc) => {
@@ -338,26 +372,24 @@ function logConfigurationBlock(log: ServiceConnectLogConfiguration | undefined) 
 export const ECS_DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
 export const ECS_DEFAULT_PER_REQUEST_TIMEOUT_SECONDS = 15;
 
-/** The `timeout` values to send: both, or neither (see above). */
+/** Whether a `timeout` block is sent, and its values: both, each defaulting to ECS's (see above). */
 function timeouts(e: EffectiveServiceConnectService) {
-  const given = or(isSet(e.idleTimeoutSeconds), isSet(e.perRequestTimeoutSeconds));
   return {
-    given,
-    idle: when(given, orDefault(e.idleTimeoutSeconds, ECS_DEFAULT_IDLE_TIMEOUT_SECONDS), undefined),
-    perRequest: when(given, orDefault(e.perRequestTimeoutSeconds, ECS_DEFAULT_PER_REQUEST_TIMEOUT_SECONDS), undefined),
+    given: or(isSet(e.idleTimeoutSeconds), isSet(e.perRequestTimeoutSeconds)),
+    idle: orDefault(e.idleTimeoutSeconds, ECS_DEFAULT_IDLE_TIMEOUT_SECONDS),
+    perRequest: orDefault(e.perRequestTimeoutSeconds, ECS_DEFAULT_PER_REQUEST_TIMEOUT_SECONDS),
   };
 }
 
 /** One `service` block from known values (each optional block only when it has a value). */
 function serviceBlock(e: EffectiveServiceConnectService): EcsServiceServiceConnectConfigurationService {
   const t = timeouts(e);
-  const timeout = compact({ idleTimeoutSeconds: t.idle, perRequestTimeoutSeconds: t.perRequest });
   return compact({
     portName: e.portName,
     discoveryName: e.discoveryName,
     clientAlias: e.clientAliasPort === undefined ? undefined : compact({ port: e.clientAliasPort, dnsName: e.clientAliasDnsName }),
     ingressPortOverride: e.ingressPortOverride,
-    timeout: Object.keys(timeout).length > 0 ? timeout : undefined,
+    timeout: t.given === true ? { idleTimeoutSeconds: t.idle, perRequestTimeoutSeconds: t.perRequest } : undefined,
     tls:
       e.tls === undefined
         ? undefined
@@ -374,33 +406,33 @@ function serviceBlock(e: EffectiveServiceConnectService): EcsServiceServiceConne
  * a Terraform list (the exported module): `dynamic "service"` over the list, and dynamic blocks
  * for its optional parts, with the same defaults as `serviceBlock`.
  */
-export function serviceConnectDynamicContent(
-  services: unknown,
-  enabled: unknown,
-  namespace: string | undefined,
-  logConfiguration: { logDriver: unknown; options: unknown } | undefined,
-): Record<string, unknown> {
-  const svc = ref("service.value");
-  const e = effectiveService(expressionEntry(svc), undefined);
-  const present = (value: unknown): unknown[] => when(isSet(value), [1], []);
+export function serviceConnectDynamicContent(input: {
+  readonly services: unknown;
+  readonly enabled: unknown;
+  readonly namespace: string;
+  readonly logConfiguration?: { readonly logDriver: unknown; readonly options: unknown } | undefined;
+  /** Attribute names of a services entry, when not the props'. */
+  readonly entryKeys?: Readonly<Record<string, string>> | undefined;
+}): Record<string, unknown> {
+  const keys = input.entryKeys ?? {};
+  const key = (name: string) => keys[name] ?? name;
+  const e = effectiveService(expressionEntry(ref("service.value"), keys), undefined);
+  const t = timeouts(e);
   const dynamic: Record<string, unknown> = {
     service: {
-      for_each: services,
+      for_each: input.services,
       content: {
         port_name: e.portName,
         discovery_name: e.discoveryName,
         ingress_port_override: e.ingressPortOverride,
         dynamic: {
           client_alias: {
-            for_each: Fn.lookupNested(svc, ["clientAliases"]),
-            content: { port: ref("client_alias.value.port"), dns_name: ref("client_alias.value.dnsName") },
+            for_each: ref(`service.value.${key("clientAliases")}`),
+            content: { port: ref("client_alias.value.port"), dns_name: ref(`client_alias.value.${key("dnsName")}`) },
           },
           timeout: {
-            for_each: when(timeouts(e).given, [1], []),
-            content: {
-              idle_timeout_seconds: orDefault(e.idleTimeoutSeconds, ECS_DEFAULT_IDLE_TIMEOUT_SECONDS),
-              per_request_timeout_seconds: orDefault(e.perRequestTimeoutSeconds, ECS_DEFAULT_PER_REQUEST_TIMEOUT_SECONDS),
-            },
+            for_each: when(t.given, [1], []),
+            content: { idle_timeout_seconds: t.idle, per_request_timeout_seconds: t.perRequest },
           },
           tls: {
             for_each: when(e.tlsGiven, [1], []),
@@ -414,11 +446,11 @@ export function serviceConnectDynamicContent(
       },
     },
   };
-  if (logConfiguration !== undefined) {
+  if (input.logConfiguration !== undefined) {
     dynamic.log_configuration = {
-      for_each: present(logConfiguration.logDriver),
-      content: { log_driver: logConfiguration.logDriver, options: logConfiguration.options },
+      for_each: when(isSet(input.logConfiguration.logDriver), [1], []),
+      content: { log_driver: input.logConfiguration.logDriver, options: input.logConfiguration.options },
     };
   }
-  return compact({ enabled, namespace, dynamic }) as Record<string, unknown>;
+  return { enabled: input.enabled, namespace: input.namespace, dynamic };
 }

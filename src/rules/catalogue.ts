@@ -45,11 +45,13 @@ import {
   isKnown,
   isSet,
   lengthOf,
+  listContains,
   matches,
   not,
   oneOf,
   or,
   stringLengthInRange,
+  when,
 } from "../core/expr";
 import {
   DiscoveryFacts,
@@ -619,7 +621,7 @@ export const SERVICE_CONNECT_RULES: readonly Rule<ServiceConnectFacts>[] = [
     message: (d, f) => ({
       problem: `${d.name("networkMode")} is ${d.value(f.networkMode)}, but ECS adds the Service Connect proxy only to tasks in network mode "awsvpc" or "bridge"`,
       allowed: `${d.name("serviceConnect")} with "awsvpc" or "bridge"; host-mode tasks use DNS discovery (SRV records) only`,
-      fix: `switch the task definition to "awsvpc" (or "bridge" on EC2), or remove ${d.name("serviceConnect")} and keep ${d.name("discovery")}`,
+      fix: `switch the task definition to "awsvpc" (or "bridge" on EC2), or remove ${d.name("serviceConnect")}: DNS discovery (SRV records) works in host mode`,
     }),
   },
   {
@@ -794,16 +796,23 @@ export const SERVICE_CONNECT_SERVICE_RULES: readonly Rule<ServiceConnectServiceF
     holds: (f) =>
       and(
         f.duplicateDiscoveryOf === undefined,
-        f.sameNamespaceDnsName === undefined ? true : not(eq(f.discoveryName, f.sameNamespaceDnsName)),
+        f.sameNamespaceDnsName === undefined ? true : implies(f.sameNamespace ?? true, () => not(eq(f.discoveryName, f.sameNamespaceDnsName))),
+        f.earlierDiscoveryNames === undefined ? true : not(listContains(f.earlierDiscoveryNames, f.discoveryName)),
       ),
-    message: (d, f) => ({
-      problem:
-        f.duplicateDiscoveryOf === undefined
-          ? `${d.name("serviceConnectDiscoveryName")} is ${d.value(f.discoveryName)} (it defaults to ${d.name("portName")}), the same as ${d.name("discoveryName")} in the same namespace; both would create a Cloud Map service of that name and AWS refuses the second`
-          : `${d.name("serviceConnectDiscoveryName")} is ${d.value(f.discoveryName)} (it defaults to ${d.name("portName")}), which ${f.duplicateDiscoveryOf.path} already uses ${f.duplicateDiscoveryOf.kind === "dns" ? "as a DNS discovery name" : "as a Service Connect discovery name"} in the same namespace; both would create a Cloud Map service of that name and AWS refuses the second`,
-      allowed: "one Cloud Map service per name and namespace: Service Connect discovery names differ from each other and from DNS discovery names",
-      fix: `set ${d.name("serviceConnectDiscoveryName")} to another name (Copilot appends "-sc"); clients keep calling the client alias, which may stay the same`,
-    }),
+    message: (d, f) => {
+      const earlier = `the same as an earlier entry of ${d.name("serviceConnectServices")}`;
+      const clash =
+        f.duplicateDiscoveryOf !== undefined
+          ? `which ${f.duplicateDiscoveryOf.path} already uses ${f.duplicateDiscoveryOf.kind === "dns" ? "as a DNS discovery name" : "as a Service Connect discovery name"} in the same namespace`
+          : f.sameNamespaceDnsName === undefined
+            ? earlier
+            : when(and(f.sameNamespace ?? true, eq(f.discoveryName, f.sameNamespaceDnsName)), `the same as ${d.name("discoveryName")} in the same namespace`, earlier);
+      return {
+        problem: `${d.name("serviceConnectDiscoveryName")} is ${d.value(f.discoveryName)} (it defaults to ${d.name("portName")}), ${clash}; both would create a Cloud Map service of that name and AWS refuses the second`,
+        allowed: "one Cloud Map service per name and namespace: Service Connect discovery names differ from each other and from DNS discovery names",
+        fix: `set ${d.name("serviceConnectDiscoveryName")} to another name (Copilot appends "-sc"); clients keep calling the client alias, which may stay the same`,
+      };
+    },
   },
   {
     id: "SD050",
@@ -849,9 +858,15 @@ export const SERVICE_CONNECT_SERVICE_RULES: readonly Rule<ServiceConnectServiceF
     title: "Client aliases (DNS name and port) are unique in the namespace",
     severity: "error",
     subject: "clientAliasDnsName",
-    holds: (f) => f.duplicateAliasOf === undefined,
+    holds: (f) =>
+      and(
+        f.duplicateAliasOf === undefined,
+        f.earlierClientAliasKeys === undefined || f.clientAliasKey === undefined
+          ? true
+          : implies(isSet(f.clientAliasDnsName), () => not(listContains(f.earlierClientAliasKeys ?? [], f.clientAliasKey))),
+      ),
     message: (d, f) => ({
-      problem: `${d.name("clientAliasDnsName")}:${d.name("clientAliasPort")} is ${d.value(f.clientAliasDnsName)}:${d.value(f.clientAliasPort)}, which ${f.duplicateAliasOf} already publishes in the same namespace; client proxies could not tell the endpoints apart`,
+      problem: `${d.name("clientAliasDnsName")}:${d.name("clientAliasPort")} is ${d.value(f.clientAliasDnsName)}:${d.value(f.clientAliasPort)}, ${f.duplicateAliasOf !== undefined ? `which ${f.duplicateAliasOf} already publishes in the same namespace` : `the same as an earlier entry of ${d.name("serviceConnectServices")}`}; client proxies could not tell the endpoints apart`,
       allowed: "one endpoint per client alias name and port in a namespace",
       fix: `give this endpoint another ${d.name("clientAliasDnsName")} or ${d.name("clientAliasPort")}`,
     }),

@@ -111,13 +111,18 @@ export interface ServiceConnectServiceFacts {
   readonly tlsRoleArn?: string | undefined;
   /** Containers of a task definition created here; undefined for an existing one. */
   readonly containers?: readonly ContainerSpec[] | undefined;
-  /** An earlier claim of the same Cloud Map service name in the namespace, if any. */
+  /** An earlier claim of the same Cloud Map service name in the namespace by another construct, if any. */
   readonly duplicateDiscoveryOf?: { readonly path: string; readonly kind: ClaimKind } | undefined;
-  /**
-   * The DNS discovery name of the same ECS service when it registers in the same namespace and
-   * the names are only known at plan (the exported module); known names go through the registry.
-   */
+  /** The DNS discovery name of the same ECS service, when it may register in the same namespace. */
   readonly sameNamespaceDnsName?: string | undefined;
-  /** Path of an earlier endpoint with the same client alias DNS name and port, if any. */
+  /** Whether the DNS discovery is in the same namespace, when only known at plan (the module). @default true */
+  readonly sameNamespace?: Cond | undefined;
+  /** Effective discovery names of the earlier entries of the same `services` list. */
+  readonly earlierDiscoveryNames?: readonly string[] | undefined;
+  /** Path of an earlier endpoint of another construct with the same client alias DNS name and port, if any. */
   readonly duplicateAliasOf?: string | undefined;
+  /** `dnsName:port` of this entry's client alias, when it names one. */
+  readonly clientAliasKey?: string | undefined;
+  /** `dnsName:port` of the client aliases of the earlier entries of the same `services` list. */
+  readonly earlierClientAliasKeys?: readonly string[] | undefined;
 }

@@ -29,6 +29,7 @@ export type Field =
   | "discovery"
   | "serviceConnect"
   | "serviceConnectNamespace"
+  | "serviceConnectServices"
   | "serviceConnectLogDriver"
   | "portName"
   | "serviceConnectDiscoveryName"
@@ -83,6 +84,7 @@ export const ECS_SERVICE_PROPS: FieldNames = {
   discovery: "discovery",
   serviceConnect: "serviceConnect",
   serviceConnectNamespace: "serviceConnect.namespace",
+  serviceConnectServices: "serviceConnect.services",
   serviceConnectLogDriver: "serviceConnect.logConfiguration.logDriver",
 };
 
@@ -145,5 +147,6 @@ export const MODULE_VARIABLES: FieldNames = {
   loadBalancers: "load_balancers",
   serviceConnect: "service_connect",
   serviceConnectNamespace: "service_connect.namespace",
+  serviceConnectServices: "service_connect.services",
   serviceConnectLogDriver: "service_connect.log_configuration.log_driver",
 };

@@ -4,19 +4,23 @@
  * for the same input under module naming. Terraform must fail with exactly that text.
  */
 import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
 import {
   DiscoverableEcsService,
   DiscoverableEcsServiceProps,
+  INamespace,
   LoadBalancerTarget,
+  Namespace,
   NetworkMode,
   PrivateDnsNamespace,
+  ServiceConnectOptions,
   ServiceDiscoveryRuleError,
 } from "../../../src";
 import { MODULE_NAMING_CONTEXT } from "../../../src/rules/enforce";
 import { violationsIn } from "../../../src/rules/violations";
 import { withScratchApp } from "../../../tools/hcl-module/terraform-json";
 
-export type ModuleInputs = Record<string, string | number | boolean | string[] | Record<string, unknown>[] | Record<string, string>>;
+export type ModuleInputs = Record<string, string | number | boolean | string[] | Record<string, unknown>[] | Record<string, unknown>>;
 
 const COMMON = {
   cluster_arn: "arn:aws:ecs:us-east-1:123456789012:cluster/demo",
@@ -25,6 +29,14 @@ const COMMON = {
 const VPC = "vpc-0123456789abcdef0";
 const SUBNETS = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"];
 const NAMESPACE_ID = "ns-abcdefgh12345678";
+const PCA_ARN = "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555";
+const ROLE_ARN = "arn:aws:iam::123456789012:role/ecsInfrastructureRole";
+
+/** `service_connect` with one endpoint and changes to it. */
+const withEndpoint = (changes: Record<string, unknown>): ModuleInputs => ({
+  ...AWSVPC_BASE,
+  service_connect: { services: [{ port_name: "http", discovery_name: "api-sc", client_aliases: [{ port: 80 }], ...changes }] },
+});
 
 /** Fargate, awsvpc, new namespace: valid as it is. */
 export const AWSVPC_BASE: ModuleInputs = {
@@ -71,6 +83,37 @@ export const VALID_CASES: Record<string, ModuleInputs> = {
     load_balancers: [{ target_group_arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/0123456789abcdef", container_name: "web", container_port: 8080 }],
   },
   awsvpc_a_aaaa: { ...AWSVPC_BASE, dns_record_type: "A_AAAA", dns_ttl: 0, desired_count: 0 },
+  service_connect_beside_dns: {
+    ...AWSVPC_BASE,
+    service_connect: {
+      services: [{ port_name: "http", discovery_name: "api-sc", client_aliases: [{ port: 80, dns_name: "api.service" }], per_request_timeout_seconds: 30 }],
+      log_configuration: { log_driver: "awslogs", options: { "awslogs-group": "/ecs/api", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "service-connect" } },
+    },
+  },
+  service_connect_client_only_http_namespace: {
+    ...AWSVPC_BASE,
+    service_name: "web",
+    service_connect: { namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-httpnamespace01" },
+  },
+  service_connect_tls_two_endpoints_existing_namespace: {
+    ...without(BRIDGE_BASE, "vpc_id"),
+    create_namespace: false,
+    namespace_id: NAMESPACE_ID,
+    namespace_name: "internal.example.com",
+    service_connect: {
+      services: [
+        {
+          port_name: "grpc",
+          client_aliases: [{ port: 50051 }],
+          idle_timeout_seconds: 0,
+          ingress_port_override: 15051,
+          tls: { aws_pca_authority_arn: PCA_ARN, role_arn: ROLE_ARN, kms_key: "alias/service-connect" },
+        },
+        { port_name: "http", discovery_name: "orders-http", client_aliases: [{ port: 80, dns_name: "orders.internal" }] },
+      ],
+    },
+  },
+  service_connect_disabled: { ...AWSVPC_BASE, service_connect: { enabled: false, services: [{ port_name: "http", discovery_name: "api-sc", client_aliases: [{ port: 80 }] }] } },
 };
 
 export interface BadCase {
@@ -122,7 +165,112 @@ export const BAD_CASES: readonly BadCase[] = [
   { name: "a_records_with_container", inputs: { ...AWSVPC_BASE, container_name: "web", container_port: 80 }, ruleId: "SD016", phase: "precondition" },
   { name: "bridge_with_subnets", inputs: { ...BRIDGE_BASE, subnet_ids: SUBNETS }, ruleId: "SD024", phase: "precondition" },
   { name: "public_ip_on_ec2", inputs: { ...AWSVPC_BASE, launch_type: "EC2", assign_public_ip: true }, ruleId: "SD025", phase: "precondition" },
+  // Service Connect: rules on the variable alone are its validations...
+  { name: "sc_log_driver", inputs: { ...AWSVPC_BASE, service_connect: { log_configuration: { log_driver: "cloudwatch" } } }, ruleId: "SD038", phase: "validation" },
+  { name: "sc_discovery_name_uppercase", inputs: withEndpoint({ discovery_name: "Api" }), ruleId: "SD048", phase: "validation" },
+  { name: "sc_no_client_alias", inputs: withEndpoint({ client_aliases: [] }), ruleId: "SD050", phase: "validation" },
+  { name: "sc_two_client_aliases", inputs: withEndpoint({ client_aliases: [{ port: 80 }, { port: 8080 }] }), ruleId: "SD050", phase: "validation" },
+  { name: "sc_alias_port_zero", inputs: withEndpoint({ client_aliases: [{ port: 0 }] }), ruleId: "SD051", phase: "validation" },
+  { name: "sc_alias_dns_name_uppercase", inputs: withEndpoint({ client_aliases: [{ port: 80, dns_name: "API" }] }), ruleId: "SD052", phase: "validation" },
+  {
+    name: "sc_duplicate_alias_in_second_entry",
+    inputs: {
+      ...AWSVPC_BASE,
+      service_connect: {
+        services: [
+          { port_name: "http", discovery_name: "api-a", client_aliases: [{ port: 80, dns_name: "api" }] },
+          { port_name: "admin", discovery_name: "api-b", client_aliases: [{ port: 80, dns_name: "api" }] },
+        ],
+      },
+    },
+    ruleId: "SD053",
+    phase: "validation",
+  },
+  { name: "sc_ingress_port_override_low", inputs: withEndpoint({ ingress_port_override: 80 }), ruleId: "SD054", phase: "validation" },
+  { name: "sc_idle_timeout_negative", inputs: withEndpoint({ idle_timeout_seconds: -1 }), ruleId: "SD055", phase: "validation" },
+  { name: "sc_per_request_timeout_fraction", inputs: withEndpoint({ per_request_timeout_seconds: 1.5 }), ruleId: "SD056", phase: "validation" },
+  { name: "sc_tls_not_a_private_ca", inputs: withEndpoint({ tls: { aws_pca_authority_arn: "my-ca", role_arn: ROLE_ARN } }), ruleId: "SD058", phase: "validation" },
+  { name: "sc_tls_without_role", inputs: withEndpoint({ tls: { aws_pca_authority_arn: PCA_ARN } }), ruleId: "SD059", phase: "validation" },
+  // ...rules that relate it to other inputs are preconditions.
+  { name: "sc_host_mode", inputs: { ...BRIDGE_BASE, network_mode: "host", service_connect: {} }, ruleId: "SD036", phase: "precondition" },
+  { name: "sc_discovery_name_is_dns_name", inputs: withEndpoint({ discovery_name: "api" }), ruleId: "SD049", phase: "precondition" },
+  {
+    name: "sc_discovery_name_twice",
+    inputs: {
+      ...AWSVPC_BASE,
+      service_connect: {
+        services: [
+          { port_name: "http", client_aliases: [{ port: 80 }] },
+          { port_name: "http", client_aliases: [{ port: 8080 }] },
+        ],
+      },
+    },
+    ruleId: "SD049",
+    phase: "precondition",
+  },
 ];
+
+/**
+ * The construct props that mean what `inputs` mean to the module: the module's defaults are
+ * the constructs' own, and absent inputs arrive as explicit undefined (as from an untyped JSON
+ * caller). One translation for every test that compares the two (plans, messages).
+ */
+export function constructPropsFromModuleInputs(scope: Construct, inputs: ModuleInputs): { namespace: INamespace; props: DiscoverableEcsServiceProps } {
+  const str = (k: string) => inputs[k] as string | undefined;
+  const num = (k: string) => inputs[k] as number | undefined;
+  const subnets = (inputs.subnet_ids as string[] | undefined) ?? [];
+  const groups = (inputs.security_group_ids as string[] | undefined) ?? [];
+  const namespace: INamespace = { namespaceId: NAMESPACE_ID, namespaceName: str("namespace_name")! };
+  const props = {
+    cluster: str("cluster_arn")!,
+    serviceName: str("service_name")!,
+    desiredCount: num("desired_count"),
+    launchType: str("launch_type") as never,
+    taskDefinition: { taskDefinitionArn: str("task_definition_arn")!, networkMode: str("network_mode") as NetworkMode },
+    discovery: {
+      namespace,
+      name: str("discovery_name"),
+      dnsRecordType: str("dns_record_type") as never,
+      dnsTtl: num("dns_ttl"),
+      routingPolicy: str("routing_policy") as never,
+      containerName: str("container_name"),
+      containerPort: num("container_port"),
+      port: num("srv_port"),
+    },
+    network:
+      subnets.length + groups.length > 0
+        ? { subnetIds: subnets, securityGroupIds: groups, assignPublicIp: inputs.assign_public_ip as boolean }
+        : undefined,
+    loadBalancers: inputs.load_balancers as unknown as LoadBalancerTarget[] | undefined,
+    serviceConnect: serviceConnectFromModuleInput(scope, inputs.service_connect as Record<string, any> | undefined, namespace),
+  } as DiscoverableEcsServiceProps;
+  return { namespace, props };
+}
+
+/** `service_connect` as the `serviceConnect` prop (Terraform's optional() defaults included). */
+function serviceConnectFromModuleInput(scope: Construct, sc: Record<string, any> | undefined, dnsNamespace: INamespace): ServiceConnectOptions | undefined {
+  if (sc === undefined || sc === null) return undefined;
+  const namespace: INamespace =
+    sc.namespace === undefined
+      ? dnsNamespace
+      : String(sc.namespace).startsWith("arn:")
+        ? Namespace.fromNamespaceArn(scope, "service-connect-namespace", sc.namespace)
+        : { namespaceId: `name:${sc.namespace}`, namespaceName: sc.namespace };
+  return {
+    enabled: sc.enabled,
+    namespace,
+    services: (sc.services ?? []).map((s: Record<string, any>) => ({
+      portName: s.port_name,
+      discoveryName: s.discovery_name,
+      clientAliases: (s.client_aliases ?? []).map((a: Record<string, any>) => ({ port: a.port, dnsName: a.dns_name })),
+      ingressPortOverride: s.ingress_port_override,
+      idleTimeoutSeconds: s.idle_timeout_seconds,
+      perRequestTimeoutSeconds: s.per_request_timeout_seconds,
+      tls: s.tls && { awsPcaAuthorityArn: s.tls.aws_pca_authority_arn, roleArn: s.tls.role_arn, kmsKey: s.tls.kms_key },
+    })),
+    logConfiguration: sc.log_configuration && { logDriver: sc.log_configuration.log_driver, options: sc.log_configuration.options },
+  } as ServiceConnectOptions;
+}
 
 /**
  * The message the TypeScript constructs give for `inputs`, with module naming on, for `ruleId`:
@@ -133,38 +281,12 @@ export function typescriptMessage(inputs: ModuleInputs, ruleId: string): string 
     const stack = new TerraformStack(app, "expected");
     stack.node.setContext(MODULE_NAMING_CONTEXT, true);
     const str = (k: string) => inputs[k] as string | undefined;
-    const num = (k: string) => inputs[k] as number | undefined;
-    const subnets = (inputs.subnet_ids as string[] | undefined) ?? [];
-    const groups = (inputs.security_group_ids as string[] | undefined) ?? [];
     const attempts: (() => void)[] = [
       () =>
         inputs.create_namespace === false
           ? PrivateDnsNamespace.fromNamespaceAttributes(stack, "existing", { namespaceId: str("namespace_id")!, namespaceName: str("namespace_name")! })
           : new PrivateDnsNamespace(stack, "namespace", { name: str("namespace_name")!, vpcId: str("vpc_id")! }),
-      () =>
-        new DiscoverableEcsService(stack, "service", {
-          cluster: str("cluster_arn")!,
-          serviceName: str("service_name")!,
-          desiredCount: num("desired_count"),
-          launchType: str("launch_type") as never,
-          taskDefinition: { taskDefinitionArn: str("task_definition_arn")!, networkMode: str("network_mode") as NetworkMode },
-          discovery: {
-            namespace: { namespaceId: NAMESPACE_ID, namespaceName: str("namespace_name")! },
-            name: str("discovery_name"),
-            dnsRecordType: str("dns_record_type") as never,
-            dnsTtl: num("dns_ttl"),
-            routingPolicy: str("routing_policy") as never,
-            containerName: str("container_name"),
-            containerPort: num("container_port"),
-            port: num("srv_port"),
-          },
-          network:
-            subnets.length + groups.length > 0
-              ? { subnetIds: subnets, securityGroupIds: groups, assignPublicIp: inputs.assign_public_ip as boolean }
-              : undefined,
-          loadBalancers: inputs.load_balancers as unknown as LoadBalancerTarget[] | undefined,
-          // Absent module inputs arrive as explicit undefined, as from an untyped (JSON) caller.
-        } as DiscoverableEcsServiceProps),
+      () => new DiscoverableEcsService(stack, "service", constructPropsFromModuleInputs(stack, inputs).props),
     ];
     for (const attempt of attempts) {
       try {
