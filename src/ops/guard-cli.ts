@@ -1,7 +1,8 @@
 /**
  * `npm run guard -- <plan.json>`: checks `terraform show -json <planfile>` output.
  * Exit 0: safe. Exit 2: it replaces or deletes a private DNS namespace, a Cloud Map service or an
- * ECS service (each printed with the forcing attribute, what breaks and the remedy). Exit 1: the
+ * ECS service, or turns Service Connect off or renames/removes an endpoint (each printed with the
+ * forcing attribute, what breaks and the remedy). Exit 1: the
  * input cannot be read. `-` reads standard input; `--json` prints the report as JSON.
  */
 import { readFileSync } from "node:fs";
