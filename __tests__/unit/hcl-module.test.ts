@@ -189,6 +189,25 @@ describe("exported HCL module", () => {
       for (const p of placement(id)) expect(["validation", "precondition"]).toContain(p.kind);
     });
 
+    it("checks the Service Connect rules of issue #10: entries as validations of var.service_connect, relations as preconditions", () => {
+      for (const id of ["SD038", "SD048", "SD050", "SD051", "SD052", "SD053", "SD054", "SD055", "SD056", "SD058", "SD059"]) {
+        expect(placement(id)).toEqual([{ ruleId: id, kind: "validation", where: "var.service_connect", variables: ["service_connect"] }]);
+      }
+      expect(placement("SD036")).toEqual([{ ruleId: "SD036", kind: "precondition", where: "aws_ecs_service.this", variables: ["network_mode", "service_connect"] }]);
+      expect(placement("SD049")).toEqual([
+        { ruleId: "SD049", kind: "precondition", where: "aws_ecs_service.this", variables: ["discovery_name", "service_connect", "service_name"] },
+      ]);
+    });
+
+    it("writes the Service Connect block only when service_connect is set, iterating its entries in order", () => {
+      const ecs = (source.json.resource as any).aws_ecs_service.this;
+      const block = ecs.dynamic.service_connect_configuration;
+      expect(block.for_each).toBe("${(var.service_connect != null) ? [1] : []}");
+      expect(block.content.dynamic.service.for_each).toBe("${try(var.service_connect.services, [])}");
+      // Not TerraformIterator's toset(...): entries keep their order and index for the messages.
+      expect(JSON.stringify(source.json)).not.toMatch(/toset\(try\(var\.service_connect/);
+    });
+
     it("turns the TTL warning into a check block", () => {
       expect(placement("SD009")).toEqual([{ ruleId: "SD009", kind: "check", where: "check.sd009_dns_ttl", variables: ["dns_ttl"] }]);
       expect(files["main.tf"]).toContain('check "sd009_dns_ttl" {');

@@ -154,6 +154,13 @@ only the registry ARN; \`bridge\` and \`host\` publish SRV records and need \`co
 ports ECS publishes each task's host port). \`awsvpc\` with SRV records takes either \`srv_port\` or
 \`container_name\` + \`container_port\`, never both.${hostPlacement}
 
+\`service_connect\` adds ECS Service Connect beside the DNS records (null leaves it off): each
+\`services\` entry publishes a named port of the task definition as an endpoint under one client
+alias, in the module's namespace unless \`namespace\` names another (by name or ARN). The
+task definition needs the named port mapping and, for timeouts, its \`appProtocol\`. Removing
+\`service_connect\` from a deployed service turns Service Connect off (hashicorp/aws sends
+\`enabled = false\`); see the repository's \`docs/service-connect.md\`.
+
 The module configures no provider and no backend.${redeploy}
 
 ## Requirements
@@ -200,6 +207,6 @@ you set timeouts, and give the task definition a task-level memory above its con
 | --- | --- |
 | \`aws_service_discovery_private_dns_namespace.this\` | when \`create_namespace\` is true |
 | \`aws_service_discovery_service.this\` | always; \`health_check_custom_config { failure_threshold = 1 }\`, never a Route 53 health check |
-| \`aws_ecs_service.this\` | always, with \`service_registries\` |
+| \`aws_ecs_service.this\` | always, with \`service_registries\`; with \`service_connect_configuration\` when \`service_connect\` is set |
 `;
 }
