@@ -2,7 +2,7 @@
  * Service Connect and namespace rules (SD031-SD059): one negative test each, with otherwise
  * valid props, and a passing neighbour, so a dropped rule and a rule that misfires both fail.
  */
-import { TerraformStack } from "cdktf";
+import { TerraformStack, Token, ref } from "cdktf";
 import {
   DiscoverableEcsService,
   DiscoverableEcsServiceProps,
@@ -132,6 +132,15 @@ describe("SD034 DNS discovery in a namespace imported by ARN alone", () => {
       return new DiscoverableEcsService(stack, "svc", awsvpcProps(Namespace.fromNamespaceArn(stack, "shared", NS_ARN)));
     });
     expectViolation(err, { ruleId: "SD034", path: "test/svc", property: "discovery.namespace", mentions: ["PrivateDnsNamespace.fromNamespaceAttributes"] });
+  });
+
+  it("refuses it when the ARN is known only at plan (e.g. from remote state)", () => {
+    const err = ruleErrorFrom(() => {
+      const stack = testStack();
+      const arn = Token.asString(ref("data.terraform_remote_state.shared.outputs.namespace_arn", stack));
+      return new DiscoverableEcsService(stack, "svc", awsvpcProps(Namespace.fromNamespaceArn(stack, "shared", arn)));
+    });
+    expect(err.ruleIds).toEqual(["SD034"]);
   });
 
   it("accepts the same namespace for Service Connect", () => {

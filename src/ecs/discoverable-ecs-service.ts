@@ -192,9 +192,12 @@ export class DiscoverableEcsService extends Construct {
   private ecsServiceIdToken?: string;
   private ecsServiceNameToken?: string;
   public readonly networkMode: string;
-  /** Effective record type. */
+  /** Effective record type of the DNS discovery (the network mode's default when there is no `discovery`). */
   public readonly dnsRecordType: string;
-  /** Port clients connect to: the SRV port, or the registered container port. @default - unknown for A records */
+  /**
+   * Port DNS clients connect to: the SRV port, or the registered container port.
+   * @default - unknown for A records, undefined without `discovery`
+   */
   public readonly discoveryPort: number | undefined;
   /** The task definition created from a spec; undefined for an existing task definition. */
   public readonly taskDefinition: TaskDefinition | undefined;

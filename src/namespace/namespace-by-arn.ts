@@ -4,7 +4,7 @@ import { isKnown } from "../core/expr";
 import { NAMESPACE_ARN_RULES } from "../rules/catalogue";
 import { NAMESPACE_ARN_PROPS } from "../rules/fields";
 import { ImportedNamespace } from "./imported-namespace";
-import { INamespace } from "./namespace";
+import { INamespace, markArnOnly } from "./namespace";
 
 /**
  * Imports of a Cloud Map namespace of any type. (Namespaces of a known type are imported with
@@ -19,11 +19,13 @@ export abstract class Namespace {
    * @param namespaceArn `arn:<partition>:servicediscovery:<region>:<account>:namespace/ns-...`
    */
   public static fromNamespaceArn(scope: Construct, id: string, namespaceArn: string): INamespace {
-    return new ImportedNamespace(
-      scope,
-      id,
-      { namespaceId: namespaceIdOf(namespaceArn), namespaceName: namespaceArn, namespaceArn },
-      { rules: NAMESPACE_ARN_RULES, facts: { namespaceArn }, names: NAMESPACE_ARN_PROPS },
+    return markArnOnly(
+      new ImportedNamespace(
+        scope,
+        id,
+        { namespaceId: namespaceIdOf(namespaceArn), namespaceName: namespaceArn, namespaceArn },
+        { rules: NAMESPACE_ARN_RULES, facts: { namespaceArn }, names: NAMESPACE_ARN_PROPS },
+      ),
     );
   }
 

@@ -27,9 +27,22 @@ export interface INamespace {
   readonly namespaceType?: NamespaceType | undefined;
 }
 
-/** True when the namespace was imported by ARN alone, so its name is not known here. */
+/** Namespaces imported by ARN alone (`Namespace.fromNamespaceArn`), whose ARN may be a token. */
+const arnOnly = new WeakSet<INamespace>();
+
+/** Marks a namespace as imported by ARN alone. */
+export function markArnOnly<T extends INamespace>(namespace: T): T {
+  arnOnly.add(namespace);
+  return namespace;
+}
+
+/**
+ * True when the namespace was imported by ARN alone, so its name and type are not known here:
+ * marked by `Namespace.fromNamespaceArn`, or a name that is an ARN (no namespace name can start
+ * with `arn:`).
+ */
 export function isArnOnlyNamespace(namespace: INamespace): boolean {
-  return typeof namespace.namespaceName === "string" && namespace.namespaceName.startsWith("arn:");
+  return arnOnly.has(namespace) || (typeof namespace.namespaceName === "string" && namespace.namespaceName.startsWith("arn:"));
 }
 
 /**
