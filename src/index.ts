@@ -34,7 +34,7 @@ export type {
   ServiceConnectOptions,
   ServiceConnectService,
   ServiceConnectTls,
-} from "./ecs/service-connect";
+} from "./ecs/service-connect-options";
 export { TaskDefinition } from "./ecs/task-definition";
 export type { TaskDefinitionProps } from "./ecs/task-definition";
 export type {

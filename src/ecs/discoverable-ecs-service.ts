@@ -12,7 +12,8 @@ import { attachPreconditions, enforce } from "../rules/enforce";
 import { ECS_SERVICE_PROPS } from "../rules/fields";
 import { reportChildViolationsAs, reporterFor } from "../rules/naming";
 import { resolveRegistration } from "./registration";
-import { ServiceConnectEndpoint, ServiceConnectOptions, resolveServiceConnect, serviceConnectAccessPorts } from "./service-connect";
+import { resolveServiceConnect, serviceConnectAccessPorts } from "./service-connect";
+import { ServiceConnectEndpoint, ServiceConnectOptions } from "./service-connect-options";
 import {
   AccessPeer,
   PortRange,

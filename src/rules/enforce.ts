@@ -126,7 +126,8 @@ export function readExpression(value: unknown, path: readonly (string | number)[
   return Token.asAny(path.some((p) => typeof p === "number") ? Fn.try([lookup, NULL_ARGUMENT]) : lookup);
 }
 
-function knownEntry(item: unknown): ListEntry {
+/** An entry known at synth, read by path (`undefined` past a missing step). */
+export function knownEntry(item: unknown): ListEntry {
   return {
     get: (path) =>
       path.reduce<unknown>((value, step) => (value === undefined || value === null ? undefined : (value as Record<string | number, unknown>)[step]), item),

@@ -8,7 +8,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiscoverableEcsService, DiscoverableEcsServiceProps } from "../../../src/ecs/discoverable-ecs-service";
-import { ServiceConnectOptions } from "../../../src/ecs/service-connect";
+import { ServiceConnectOptions } from "../../../src/ecs/service-connect-options";
 import { PrivateDnsNamespace } from "../../../src/namespace/private-dns-namespace";
 
 /**
