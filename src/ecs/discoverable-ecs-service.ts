@@ -159,9 +159,10 @@ export interface DiscoverableEcsServiceProps {
 }
 
 /**
- * An ECS service whose tasks register in Cloud Map: it creates the task definition (for a spec),
- * a `DiscoveryService`, and the `aws_ecs_service` with `service_registries`. Every input is
- * checked against the rule catalogue at construction.
+ * An ECS service whose tasks other services find: it creates the task definition (for a spec)
+ * and the `aws_ecs_service`, published by DNS discovery (a `DiscoveryService` and
+ * `service_registries`), by ECS Service Connect (`service_connect_configuration`), or both.
+ * Every input is checked against the rule catalogue at construction.
  */
 export class DiscoverableEcsService extends Construct {
   /** The Cloud Map service of the DNS discovery; throws when the service has no `discovery`. */
