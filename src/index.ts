@@ -1,7 +1,7 @@
 /**
  * cdktf-ecs-service-discovery: Amazon ECS service discovery for CDK for Terraform — Cloud Map
- * private DNS namespaces, MULTIVALUE discovery services, and ECS services registered to them,
- * with every AWS rule checked at synth.
+ * private DNS and HTTP namespaces, MULTIVALUE discovery services, ECS services registered to them
+ * and ECS Service Connect, with every AWS rule checked at synth.
  *
  * The public API: constructs, their props and attribute types, and the rule catalogue. Anything
  * not exported here is internal and may change in any release.
@@ -10,6 +10,9 @@
 // Namespaces
 export { PrivateDnsNamespace } from "./namespace/private-dns-namespace";
 export type { PrivateDnsNamespaceProps, NamespaceAttributes } from "./namespace/private-dns-namespace";
+export { HttpNamespace } from "./namespace/http-namespace";
+export type { HttpNamespaceProps } from "./namespace/http-namespace";
+export { Namespace } from "./namespace/namespace-by-arn";
 export type { INamespace } from "./namespace/namespace";
 
 // Cloud Map services
@@ -24,6 +27,14 @@ export type {
   LoadBalancerTarget,
   NetworkOptions,
 } from "./ecs/discoverable-ecs-service";
+export type {
+  ServiceConnectClientAlias,
+  ServiceConnectEndpoint,
+  ServiceConnectLogConfiguration,
+  ServiceConnectOptions,
+  ServiceConnectService,
+  ServiceConnectTls,
+} from "./ecs/service-connect-options";
 export { TaskDefinition } from "./ecs/task-definition";
 export type { TaskDefinitionProps } from "./ecs/task-definition";
 export type {
@@ -40,14 +51,16 @@ export type { AccessPeer, PortRange } from "./ecs/service-access";
 
 // AWS values the props accept
 export {
+  APP_PROTOCOLS,
   DEFAULT_TTL,
   DNS_RECORD_TYPES,
   LAUNCH_TYPES,
   MAX_INSTANCES_PER_SERVICE,
+  NAMESPACE_TYPES,
   NETWORK_MODES,
   ROUTING_POLICIES,
 } from "./core/aws-limits";
-export type { DnsRecordType, RoutingPolicy } from "./core/aws-limits";
+export type { AppProtocol, DnsRecordType, NamespaceType, RoutingPolicy } from "./core/aws-limits";
 
 // Rules
 export { ALL_RULES } from "./rules/catalogue";

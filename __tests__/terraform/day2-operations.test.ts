@@ -12,6 +12,9 @@
  * 4. adding service_registries to an existing ECS service is an in-place update the guard passes;
  * 5. `plan -destroy` destroys the ECS service before its Cloud Map service and the namespace last,
  *    read from the apply graph Terraform builds for that plan (`terraform graph -plan=<file>`);
+ * 4. turning Service Connect on for a DNS-discovered service is an in-place update the guard
+ *    passes, and removing the block, turning it off, or renaming an endpoint are in-place updates
+ *    the guard refuses (exit 2);
  * and the existing-VPC DNS check block is valid Terraform.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -25,7 +28,7 @@ import { PlanJson } from "../../src/terraform/terraform-cli";
 import { OFFLINE_STATE_FILE } from "../../src/terraform/workspace";
 import { inParallel } from "../support/plan-helpers";
 import { scratchDir } from "../support/scratch";
-import { DAY2, Day2Options, writeDay2Root } from "./support/day2-root";
+import { DAY2, Day2Options, SERVICE_CONNECT, writeDay2Root } from "./support/day2-root";
 import { describeWithTerraform, terraformWorkspace } from "./support/terraform-available";
 
 jest.setTimeout(120_000);
@@ -119,6 +122,16 @@ describeWithTerraform("day-2 operations with Terraform", () => {
       { name: "in-place", options: {}, state: "day2-state-without-discovery.json" },
       { name: "destroy", options: {}, state: "day2-state-discovery.json", destroy: true },
       { name: "vpc-check" },
+      // Service Connect beside DNS discovery, on an existing DNS-discovered service...
+      { name: "sc-on", options: { service: { serviceConnect: SERVICE_CONNECT } }, state: "day2-state-discovery.json" },
+      // ...and from a state that has it on: block removed, enabled = false, endpoint renamed.
+      { name: "sc-removed", options: {}, state: "day2-state-service-connect.json" },
+      { name: "sc-disabled", options: { service: { serviceConnect: { ...SERVICE_CONNECT, enabled: false } } }, state: "day2-state-service-connect.json" },
+      {
+        name: "sc-renamed",
+        options: { service: { serviceConnect: { ...SERVICE_CONNECT, services: [{ ...SERVICE_CONNECT.services[0], discoveryName: "api-connect" }] } } },
+        state: "day2-state-service-connect.json",
+      },
     ];
     await inParallel(jobs, 2, async (job) => {
       const dir = join(root, job.name);
@@ -144,7 +157,7 @@ describeWithTerraform("day-2 operations with Terraform", () => {
       if (job.destroy) destroyGraph = (await ws.sharedCli.run(dir, ["graph", "-plan=tfplan"])).stdout;
     });
     guard.replace = await replaceGuard!;
-    guard["in-place"] = runGuardInProcess(planFiles["in-place"]);
+    for (const name of ["in-place", "sc-on", "sc-removed", "sc-disabled", "sc-renamed"]) guard[name] = runGuardInProcess(planFiles[name]);
   });
 
   const change = (plan: string, address: string) => {
@@ -238,6 +251,54 @@ describeWithTerraform("day-2 operations with Terraform", () => {
         ]),
       );
       expect(executionOrder(Object.values(DAY2), edges)).toEqual([DAY2.ecsService, DAY2.discovery, DAY2.namespace]);
+    });
+  });
+
+  describe("Service Connect on a DNS-discovered service", () => {
+    it("turning it on is an in-place update of the ECS service: no replacement, the Cloud Map service untouched", () => {
+      const rc = change("sc-on", DAY2.ecsService);
+      expect(rc.change.actions).toEqual(["update"]);
+      expect((rc.change.before as any).service_connect_configuration).toEqual([]);
+      expect((rc.change.after as any).service_connect_configuration).toEqual([
+        expect.objectContaining({
+          enabled: true,
+          namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-0123456789abcdef",
+          service: [expect.objectContaining({ port_name: "http", discovery_name: "api-sc", client_alias: [{ dns_name: "api.day2.internal", port: 80 }] })],
+        }),
+      ]);
+      expect((rc.change.after as any).service_registries).toHaveLength(1);
+      expect(change("sc-on", DAY2.discovery).change.actions).toEqual(["no-op"]);
+      expect(change("sc-on", DAY2.namespace).change.actions).toEqual(["no-op"]);
+    });
+
+    it("the guard passes it, saying that clients reach the endpoint once they are redeployed", () => {
+      expect(guard["sc-on"].code).toBe(0);
+      expect(guard["sc-on"].stdout).toMatch(/^Plan guard: safe\./);
+      expect(guard["sc-on"].stdout).toContain("Service Connect turns on in place");
+    });
+
+    it("removing the block is not a no-op: the plan removes it, and the guard refuses it as turning Service Connect off", () => {
+      const rc = change("sc-removed", DAY2.ecsService);
+      expect(rc.change.actions).toEqual(["update"]);
+      expect((rc.change.before as any).service_connect_configuration).toHaveLength(1);
+      expect((rc.change.after as any).service_connect_configuration).toEqual([]);
+      expect(guard["sc-removed"].code).toBe(2);
+      expect(guard["sc-removed"].stdout).toContain(`DISABLE ${DAY2.ecsService} (Service Connect; actions ["update"])`);
+      expect(guard["sc-removed"].stdout).toContain("hashicorp/aws (since 4.47.0) then sends enabled = false");
+    });
+
+    it("enabled = false is refused the same way, naming the attribute", () => {
+      expect(change("sc-disabled", DAY2.ecsService).change.actions).toEqual(["update"]);
+      expect(guard["sc-disabled"].code).toBe(2);
+      expect(guard["sc-disabled"].stdout).toContain("forced by: service_connect_configuration[0].enabled: true -> false");
+    });
+
+    it("a renamed endpoint is an in-place update of the ECS service that replaces the endpoint's Cloud Map service", () => {
+      const rc = change("sc-renamed", DAY2.ecsService);
+      expect(rc.change.actions).toEqual(["update"]);
+      expect(guard["sc-renamed"].code).toBe(2);
+      expect(guard["sc-renamed"].stdout).toContain(`REPLACE ${DAY2.ecsService} (Service Connect endpoint (a Cloud Map service ECS manages) "api-sc"`);
+      expect(guard["sc-renamed"].stdout).toContain('forced by: service_connect_configuration[0].service[0].discovery_name: "api-sc" -> "api-connect"');
     });
   });
 

@@ -112,4 +112,41 @@ describeWithTerraform("example stacks with Terraform", () => {
     const ingress = resourcesOfType(plan, "aws_vpc_security_group_ingress_rule").map((r) => [r.values.from_port, r.values.to_port]);
     expect(ingress).toEqual([[80, 80], [80, 80], [80, 80]]);
   });
+
+  it("service-connect: service-a by DNS and Service Connect on one name, a Service Connect client, a DNS client", () => {
+    const plan = plans["service-connect"];
+    expect(resourceNamed(plan, "aws_service_discovery_http_namespace", "service-connect").values).toMatchObject({
+      name: "service-connect",
+      description: "Service Connect endpoints of the service-connect example",
+    });
+    const a = resourceNamed(plan, "aws_ecs_service", "service-a").values;
+    expect(a.service_registries).toHaveLength(1);
+    expect(a.service_connect_configuration).toEqual([
+      expect.objectContaining({
+        enabled: true,
+        service: [
+          expect.objectContaining({
+            port_name: "http",
+            discovery_name: "service-a",
+            client_alias: [{ dns_name: "service-a.service", port: 80 }],
+            timeout: [{ idle_timeout_seconds: 300, per_request_timeout_seconds: 15 }],
+            tls: [],
+          }),
+        ],
+        log_configuration: [expect.objectContaining({ log_driver: "awslogs" })],
+      }),
+    ]);
+    const b = resourceNamed(plan, "aws_ecs_service", "service-b").values;
+    expect(b.service_registries).toEqual([]);
+    expect(b.service_connect_configuration).toEqual([expect.objectContaining({ enabled: true, service: [] })]);
+    const legacy = resourceNamed(plan, "aws_ecs_service", "legacy-caller").values;
+    expect(legacy.service_connect_configuration).toEqual([]);
+    expect(legacy.service_registries).toHaveLength(1);
+    // Only the DNS services have Cloud Map services of their own; ECS creates Service Connect's.
+    expect(resourcesOfType(plan, "aws_service_discovery_service").map((s) => s.values.name).sort()).toEqual(["legacy-caller", "service-a"]);
+    const task = resourcesOfType(plan, "aws_ecs_task_definition").find((t) => String(t.values.family).endsWith("-service-a"))!;
+    expect(JSON.parse(String(task.values.container_definitions))[0].portMappings).toEqual([
+      { containerPort: 80, hostPort: 80, protocol: "tcp", name: "http", appProtocol: "http" },
+    ]);
+  });
 });

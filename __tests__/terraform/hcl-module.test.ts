@@ -208,6 +208,32 @@ describeWithTerraform("exported HCL module with Terraform", () => {
     expect(ecs.service_registries).toEqual([{ container_name: null, container_port: null, port: null }]);
   });
 
+  it("fargate-service-connect: DNS records and a Service Connect endpoint on the same name, in the same namespace", () => {
+    const plan = examplePlans["fargate-service-connect"];
+    const ecs = moduleResources(plan, "service_discovery")["aws_ecs_service.this"].values;
+    expect(ecs.service_registries).toHaveLength(1);
+    expect(ecs.service_connect_configuration).toEqual([
+      expect.objectContaining({
+        enabled: true,
+        log_configuration: [],
+        service: [
+          expect.objectContaining({
+            port_name: "http",
+            discovery_name: "service-a-sc",
+            client_alias: [{ dns_name: "service-a.service", port: 80 }],
+            ingress_port_override: null,
+            timeout: [{ idle_timeout_seconds: 300, per_request_timeout_seconds: 30 }],
+            tls: [],
+          }),
+        ],
+      }),
+    ]);
+    const [task] = plannedResources(plan).filter((t) => t.address === "aws_ecs_task_definition.this");
+    expect(JSON.parse(String(task.values.container_definitions))[0].portMappings).toEqual([
+      { containerPort: 80, hostPort: 80, protocol: "tcp", name: "http", appProtocol: "http" },
+    ]);
+  });
+
   describe("HCL and JSON flavours", () => {
     it.each(Object.keys(VALID_CASES))("%s plans the same resources and values", (name) => {
       const hcl = moduleResources(flavours.plan, `hcl_${name}`);
@@ -243,6 +269,52 @@ describeWithTerraform("exported HCL module with Terraform", () => {
       });
     });
 
+    it("plan Service Connect as the constructs render it (defaults, namespaces, TLS, disabled, absent)", () => {
+      const ecs = (name: string) => moduleResources(flavours.plan, `hcl_${name}`)["aws_ecs_service.this"].values;
+      const block = (name: string) => (ecs(name).service_connect_configuration as any[])[0];
+      expect(ecs("fargate_a_records").service_connect_configuration).toEqual([]);
+      expect(block("service_connect_beside_dns")).toMatchObject({
+        enabled: true,
+        log_configuration: [{ log_driver: "awslogs", options: { "awslogs-group": "/ecs/api", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "service-connect" } }],
+        service: [
+          {
+            port_name: "http",
+            discovery_name: "api-sc",
+            client_alias: [{ port: 80, dns_name: "api.service" }],
+            timeout: [{ idle_timeout_seconds: 300, per_request_timeout_seconds: 30 }],
+            tls: [],
+          },
+        ],
+      });
+      expect(block("service_connect_client_only_http_namespace")).toMatchObject({
+        enabled: true,
+        namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-httpnamespace01",
+        service: [],
+      });
+      expect(block("service_connect_tls_two_endpoints_existing_namespace")).toMatchObject({
+        // A reused namespace is joined by name (ECS takes a name or an ARN).
+        namespace: "internal.example.com",
+        service: [
+          {
+            port_name: "grpc",
+            discovery_name: "grpc",
+            ingress_port_override: 15051,
+            client_alias: [{ port: 50051 }],
+            timeout: [{ idle_timeout_seconds: 0, per_request_timeout_seconds: 15 }],
+            tls: [
+              {
+                issuer_cert_authority: [{ aws_pca_authority_arn: "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555" }],
+                role_arn: "arn:aws:iam::123456789012:role/ecsInfrastructureRole",
+                kms_key: "alias/service-connect",
+              },
+            ],
+          },
+          { port_name: "http", discovery_name: "orders-http", client_alias: [{ port: 80, dns_name: "orders.internal" }], timeout: [] },
+        ],
+      });
+      expect(block("service_connect_disabled")).toMatchObject({ enabled: false, service: [{ port_name: "http", discovery_name: "api-sc" }] });
+    });
+
     it("warn through a check block when the TTL is above 300 (SD009), once per flavour", () => {
       const rule = DISCOVERY_RULES.find((r) => r.id === "SD009")!;
       const expected = formatMessage(
@@ -259,7 +331,7 @@ describeWithTerraform("exported HCL module with Terraform", () => {
 
     it("every case has its own message, and each names a module variable", () => {
       expect(new Set(Object.values(expected)).size).toBe(BAD_CASES.length);
-      for (const c of BAD_CASES) expect(expected[c.name]).toMatch(new RegExp(`^\\[${c.ruleId}\\] var\\.[a-z_]+[ /]`));
+      for (const c of BAD_CASES) expect(expected[c.name]).toMatch(new RegExp(`^\\[${c.ruleId}\\] var\\.[a-z_]+[ /.]`));
     });
 
     it.each(["validation", "precondition"] as const)("%s cases: plan fails with exactly their messages", (phase) => {

@@ -146,3 +146,80 @@ describe("plan guard: unreadable input exits 1", () => {
     expect(() => parsePlanJson('{"format_version":"1.2","resource_changes":[{"address":"x"}]}')).toThrow(/resource_changes is malformed/);
   });
 });
+
+describe("plan guard: Service Connect (recorded day-2 plans)", () => {
+  it("passes turning Service Connect on for a DNS-discovered service, with a note on redeploying clients", () => {
+    const { code, out } = guard([join(PLANS, "service-connect-on-in-place.json")]);
+    expect(code).toBe(GUARD_EXIT.safe);
+    expect(out).toContain("aws_ecs_service.api_service_298EA376: Service Connect turns on in place");
+    expect(out).toMatch(/no Service Connect endpoint is turned off or renamed/);
+  });
+
+  it("refuses a removed block: hashicorp/aws turns Service Connect off, it does not leave it on", () => {
+    const report = analysePlan(plan("service-connect-block-removed.json"));
+    expect(report.safe).toBe(false);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        address: "aws_ecs_service.api_service_298EA376",
+        kind: "disable",
+        label: "Service Connect",
+        forcedBy: [expect.objectContaining({ path: "service_connect_configuration", after: "[]", why: expect.stringContaining("sends enabled = false") })],
+        breaks: expect.stringContaining("DNS discovery (service_registries) is not affected"),
+        remedy: expect.stringContaining("enabled = false"),
+      }),
+    ]);
+    expect(guard([join(PLANS, "service-connect-block-removed.json")]).out).toMatch(/^Plan guard: DANGEROUS/);
+  });
+
+  it("refuses a renamed endpoint as a replaced Cloud Map service, naming the old and new discovery names", () => {
+    const { code, out } = guard([join(PLANS, "service-connect-endpoint-renamed.json")]);
+    expect(code).toBe(GUARD_EXIT.dangerous);
+    expect(out).toContain('REPLACE aws_ecs_service.api_service_298EA376 (Service Connect endpoint (a Cloud Map service ECS manages) "api-sc"; actions ["update"])');
+    expect(out).toContain('forced by: service_connect_configuration[0].service[0].discovery_name: "api-sc" -> "api-connect"');
+    expect(out).toMatch(/remedy: +Keep the discovery name/);
+  });
+});
+
+describe("plan guard: Service Connect (edge cases)", () => {
+  const endpoint = (discovery: string, port = 80, dns = "api") => ({ port_name: "http", discovery_name: discovery, client_alias: [{ port, dns_name: dns }] });
+  const ecsUpdate = (before: unknown, after: unknown, afterUnknown: unknown = {}) =>
+    parsePlanJson(
+      JSON.stringify({
+        format_version: "1.2",
+        resource_changes: [
+          {
+            address: "aws_ecs_service.api",
+            type: "aws_ecs_service",
+            change: { actions: ["update"], before: { service_connect_configuration: before }, after: { service_connect_configuration: after }, after_unknown: afterUnknown },
+          },
+        ],
+      }),
+    );
+
+  it("refuses a removed endpoint (a services entry gone)", () => {
+    const report = analysePlan(ecsUpdate([{ enabled: true, service: [endpoint("api"), { ...endpoint("admin"), port_name: "admin" }] }], [{ enabled: true, service: [endpoint("api")] }]));
+    expect(report.findings).toEqual([expect.objectContaining({ kind: "delete", reason: 'the services entry for port "admin" is removed' })]);
+  });
+
+  it("notes a changed client alias, and passes", () => {
+    const report = analysePlan(ecsUpdate([{ enabled: true, service: [endpoint("api", 80)] }], [{ enabled: true, service: [endpoint("api", 8080)] }]));
+    expect(report).toMatchObject({ safe: true, notes: [expect.objectContaining({ text: expect.stringMatching(/^a client alias changes/) })] });
+  });
+
+  it("does not note a DNS name ECS fills in (unknown until apply), nor flag a discovery name known only after apply", () => {
+    const quiet = analysePlan(ecsUpdate([{ enabled: true, service: [endpoint("api")] }], [{ enabled: true, service: [{ port_name: "http", discovery_name: "api", client_alias: [{ port: 80 }] }] }]));
+    expect(quiet).toMatchObject({ safe: true, notes: [] });
+    const unknown = analysePlan(
+      ecsUpdate([{ enabled: true, service: [endpoint("api")] }], [{ enabled: true, service: [{ port_name: "http", client_alias: [{ port: 80 }] }] }], {
+        service_connect_configuration: [{ service: [{ discovery_name: true }] }],
+      }),
+    );
+    expect(unknown.safe).toBe(true);
+  });
+
+  it("passes a service that stays off, and one that stays on unchanged", () => {
+    expect(analysePlan(ecsUpdate([{ enabled: false }], [{ enabled: false }])).safe).toBe(true);
+    expect(analysePlan(ecsUpdate([], [])).safe).toBe(true);
+    expect(analysePlan(ecsUpdate([{ enabled: true, service: [endpoint("api")] }], [{ enabled: true, service: [endpoint("api")] }]))).toMatchObject({ safe: true, notes: [] });
+  });
+});

@@ -24,6 +24,8 @@ const CONTRACT_VARIABLES = [
   "task_definition_arn", "network_mode", "launch_type", "desired_count", "dns_record_type", "dns_ttl", "routing_policy",
   "subnet_ids", "security_group_ids", "assign_public_ip", "container_name", "container_port", "srv_port", "load_balancers",
   "force_destroy", "tags",
+  // issue #10: Service Connect, after the contract of issue #3 (additive)
+  "service_connect",
 ];
 const CONTRACT_OUTPUTS = [
   "namespace_id", "namespace_arn", "namespace_hosted_zone_id", "discovery_service_arn", "discovery_service_id",
@@ -126,6 +128,7 @@ describe("exported HCL module", () => {
         load_balancers: [],
         force_destroy: true,
         tags: {},
+        service_connect: null,
       });
     });
 
@@ -188,6 +191,25 @@ describe("exported HCL module", () => {
       for (const p of placement(id)) expect(["validation", "precondition"]).toContain(p.kind);
     });
 
+    it("checks the Service Connect rules of issue #10: entries as validations of var.service_connect, relations as preconditions", () => {
+      for (const id of ["SD038", "SD048", "SD050", "SD051", "SD052", "SD053", "SD054", "SD055", "SD056", "SD058", "SD059"]) {
+        expect(placement(id)).toEqual([{ ruleId: id, kind: "validation", where: "var.service_connect", variables: ["service_connect"] }]);
+      }
+      expect(placement("SD036")).toEqual([{ ruleId: "SD036", kind: "precondition", where: "aws_ecs_service.this", variables: ["network_mode", "service_connect"] }]);
+      expect(placement("SD049")).toEqual([
+        { ruleId: "SD049", kind: "precondition", where: "aws_ecs_service.this", variables: ["discovery_name", "service_connect", "service_name"] },
+      ]);
+    });
+
+    it("writes the Service Connect block only when service_connect is set, iterating its entries in order", () => {
+      const ecs = (source.json.resource as any).aws_ecs_service.this;
+      const block = ecs.dynamic.service_connect_configuration;
+      expect(block.for_each).toBe("${(var.service_connect != null) ? [1] : []}");
+      expect(block.content.dynamic.service.for_each).toBe("${try(var.service_connect.services, [])}");
+      // Not TerraformIterator's toset(...): entries keep their order and index for the messages.
+      expect(JSON.stringify(source.json)).not.toMatch(/toset\(try\(var\.service_connect/);
+    });
+
     it("turns the TTL warning into a check block", () => {
       expect(placement("SD009")).toEqual([{ ruleId: "SD009", kind: "check", where: "check.sd009_dns_ttl", variables: ["dns_ttl"] }]);
       expect(files["main.tf"]).toContain('check "sd009_dns_ttl" {');
@@ -213,13 +235,15 @@ describe("exported HCL module", () => {
 
     it("messages name module variables that exist, and every variable the rules name is declared", () => {
       const declared = new Set(Object.keys(variables));
-      for (const name of Object.values(MODULE_VARIABLES)) expect(declared).toContain(name);
+      // Fields inside an object variable are spelled by path (`service_connect.namespace`).
+      for (const name of Object.values(MODULE_VARIABLES)) expect(declared).toContain(name.split(".")[0]);
       const everything = JSON.stringify(source.json);
       for (const m of everything.matchAll(/var\.([a-z_]+)/g)) expect(declared).toContain(m[1]);
       const messages = [...everything.matchAll(/"error_message":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
       expect(messages.length).toBe(source.rulePlacements.length);
-      // A message opens with a variable, or (SD024) with the list of those of several that are set.
-      for (const message of messages) expect(message).toMatch(/^\[SD\d{3}\] (var\.[a-z_]+[ /]|\$\{join\(" and ", compact\(\[[^\]]*"var\.[a-z_]+ )/);
+      // A message opens with a variable (or an entry of one), or (SD024) with the list of those of
+      // several that are set.
+      for (const message of messages) expect(message).toMatch(/^\[SD\d{3}\] (var\.[a-z_]+[ /.]|\$\{join\(" and ", compact\(\[[^\]]*"var\.[a-z_]+ )/);
     });
 
     it("explains every rule the module does not check, and checks every rule it does not explain", () => {
@@ -241,7 +265,7 @@ describe("exported HCL module", () => {
       const row = section("Inputs").split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
       expect(row).toBeDefined();
       const cells = row!.split(" | ");
-      expect(cells[2]).toBe("`" + String(variables[name].type) + "`");
+      expect(cells[2]).toBe("`" + String(variables[name].type).replace(/\s+/g, " ") + "`");
       expect(cells[3]).toBe("default" in variables[name] ? "`" + JSON.stringify(variables[name].default) + "`" : "n/a");
     });
 

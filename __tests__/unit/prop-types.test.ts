@@ -236,7 +236,6 @@ const CASES: readonly Case[] = [
   ["service", "taskDefinition.containers[0].portMappings[0].containerPort", "80", "taskDefinition.containers[0].portMappings[0].containerPort", 'is "80" (a string), which is not a number'],
   ["service", "taskDefinition.containers[0].healthCheck.command", DELETE, "taskDefinition.containers[0].healthCheck.command", "is missing"],
   ["service", "taskDefinition.containers[0].healthCheck.interval", "30", "taskDefinition.containers[0].healthCheck.interval", "which is not a number"],
-  ["service", "discovery", DELETE, "discovery", "discovery is missing"],
   ["service", "discovery", "service", "discovery", 'discovery is "service" (a string), which is not an object with namespace'],
   ["service", "discovery.namespace", DELETE, "discovery.namespace", "discovery.namespace is missing"],
   ["service", "discovery.namespace", null, "discovery.namespace", "discovery.namespace is null"],

@@ -63,10 +63,12 @@ describe("what the project emits, against the installed bindings' hashicorp/aws"
       "stack ec2-bridge",
       "stack ec2-host",
       "stack fargate-awsvpc",
+      "stack service-connect",
       "module terraform-aws-ecs-service-discovery",
       "module example fargate-new-namespace",
       "module example ec2-bridge-existing-namespace",
       "module example awsvpc-alb-target-group",
+      "module example fargate-service-connect",
     ]);
     const result = checkConfigs(sources, schema);
     expect(formatFindings(result.findings.filter((f) => f.severity === "error"))).toEqual([]);
@@ -75,7 +77,8 @@ describe("what the project emits, against the installed bindings' hashicorp/aws"
   });
 
   it("reports the deprecated failure_threshold once per schema path, with why it stays", () => {
-    const lines = formatFindings(checkConfigs(sources.slice(4, 5), schema).findings);
+    const module = sources.filter((s) => s.name === "module terraform-aws-ecs-service-discovery");
+    const lines = formatFindings(checkConfigs(module, schema).findings);
     expect(lines).toEqual([expect.stringMatching(/^deprecated {2}resource\.aws_service_discovery_service\.health_check_custom_config\.failure_threshold \(1x\): deprecated since hashicorp\/aws 6\.0\.0: .*#44285/)]);
   });
 });

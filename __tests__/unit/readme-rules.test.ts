@@ -2,8 +2,8 @@
  * README's rules table is generated from the catalogue; this keeps the two from drifting apart:
  * the same ids in the same order, with the same severities and titles.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { ALL_RULES } from "../../src";
 
 const README = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
@@ -58,5 +58,20 @@ describe("catalogue", () => {
       expect(rule.title.length).toBeGreaterThan(0);
       expect(["error", "warning"]).toContain(rule.severity);
     }
+  });
+});
+
+describe("rule tests", () => {
+  it("every rule of the catalogue is broken on purpose in a rules-*.test.ts file (SD000: prop-types.test.ts)", () => {
+    const dir = resolve(__dirname);
+    const text = readdirSync(dir)
+      .filter((f) => /^rules-.*\.test\.ts$/.test(f) || f === "prop-types.test.ts")
+      .map((f) => readFileSync(join(dir, f), "utf8"))
+      .join("\n");
+    // `ruleId: "SD013"`, a message `[SD013]` (also as the regular expression `\[SD013\]`), or `toEqual(["SD013"])`.
+    const tested = new Set(
+      [...text.matchAll(/ruleId: "(SD\d{3})"|\\?\[(SD\d{3})\\?\]|toEqual\(\["(SD\d{3})"\]\)|\["(SD000)", /g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]),
+    );
+    expect(ALL_RULES.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
   });
 });

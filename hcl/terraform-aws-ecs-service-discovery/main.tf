@@ -103,6 +103,65 @@ resource "aws_ecs_service" "this" {
     }
   }
 
+  dynamic "service_connect_configuration" {
+    for_each = (var.service_connect != null) ? [1] : []
+
+    content {
+      enabled   = try(var.service_connect.enabled, null)
+      namespace = (try(var.service_connect.namespace, null) != null) ? try(var.service_connect.namespace, null) : (var.create_namespace ? one(aws_service_discovery_private_dns_namespace.this[*].arn) : var.namespace_name)
+
+      dynamic "service" {
+        for_each = try(var.service_connect.services, [])
+
+        content {
+          port_name             = service.value.port_name
+          discovery_name        = (service.value.discovery_name != null) ? service.value.discovery_name : service.value.port_name
+          ingress_port_override = service.value.ingress_port_override
+
+          dynamic "client_alias" {
+            for_each = service.value.client_aliases
+
+            content {
+              port     = client_alias.value.port
+              dns_name = client_alias.value.dns_name
+            }
+          }
+
+          dynamic "timeout" {
+            for_each = ((service.value.idle_timeout_seconds != null) || (service.value.per_request_timeout_seconds != null)) ? [1] : []
+
+            content {
+              idle_timeout_seconds        = (service.value.idle_timeout_seconds != null) ? service.value.idle_timeout_seconds : 300
+              per_request_timeout_seconds = (service.value.per_request_timeout_seconds != null) ? service.value.per_request_timeout_seconds : 15
+            }
+          }
+
+          dynamic "tls" {
+            for_each = (service.value.tls != null) ? [1] : []
+
+            content {
+              role_arn = service.value.tls.role_arn
+              kms_key  = service.value.tls.kms_key
+
+              issuer_cert_authority {
+                aws_pca_authority_arn = service.value.tls.aws_pca_authority_arn
+              }
+            }
+          }
+        }
+      }
+
+      dynamic "log_configuration" {
+        for_each = (try(var.service_connect.log_configuration.log_driver, null) != null) ? [1] : []
+
+        content {
+          log_driver = try(var.service_connect.log_configuration.log_driver, null)
+          options    = try(var.service_connect.log_configuration.options, null)
+        }
+      }
+    }
+  }
+
   service_registries {
     container_name = var.container_name
     container_port = var.container_port
@@ -154,6 +213,16 @@ resource "aws_ecs_service" "this" {
     precondition {
       condition     = var.assign_public_ip ? (var.launch_type == "FARGATE") : true
       error_message = "[SD025] var.assign_public_ip is true, but launch type ${jsonencode(var.launch_type)} cannot assign public IPs to task network interfaces. Allowed: var.assign_public_ip true only with \"FARGATE\". Fix: set var.assign_public_ip to false and reach the internet through a NAT gateway."
+    }
+
+    precondition {
+      condition     = (var.service_connect != null) ? !(var.network_mode == "host") : true
+      error_message = "[SD036] var.network_mode is ${jsonencode(var.network_mode)}, but ECS adds the Service Connect proxy only to tasks in network mode \"awsvpc\" or \"bridge\". Allowed: var.service_connect with \"awsvpc\" or \"bridge\"; host-mode tasks use DNS discovery (SRV records) only. Fix: switch the task definition to \"awsvpc\" (or \"bridge\" on EC2), or remove var.service_connect: DNS discovery (SRV records) works in host mode."
+    }
+
+    precondition {
+      condition     = alltrue([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))])
+      error_message = "[SD049] var.service_connect.services[${index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)}].discovery_name is ${jsonencode(try(((try(element(try(var.service_connect.services, []), index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)).discovery_name, null) != null) ? try(element(try(var.service_connect.services, []), index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)).discovery_name, null) : try(element(try(var.service_connect.services, []), index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)).port_name, null)), null))} (it defaults to var.service_connect.services[${index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)}].port_name), ${(!(try(var.service_connect.namespace, null) != null) && (((try(element(try(var.service_connect.services, []), index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)).discovery_name, null) != null) ? try(element(try(var.service_connect.services, []), index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)).discovery_name, null) : try(element(try(var.service_connect.services, []), index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)).port_name, null)) == local.discovery_name)) ? "the same as var.discovery_name in the same namespace" : "the same as an earlier entry of var.service_connect.services"}; both would create a Cloud Map service of that name and AWS refuses the second. Allowed: one Cloud Map service per name and namespace: Service Connect discovery names differ from each other and from DNS discovery names. Fix: set var.service_connect.services[${index(concat([for key, val in try(var.service_connect.services, []) : ((!(try(var.service_connect.namespace, null) != null) ? !(((val.discovery_name != null) ? val.discovery_name : val.port_name) == local.discovery_name) : true) && !contains(slice([for key, val in try(var.service_connect.services, []) : ((val.discovery_name != null) ? val.discovery_name : val.port_name)], 0, key), ((val.discovery_name != null) ? val.discovery_name : val.port_name)))], [false]), false)}].discovery_name to another name (Copilot appends \"-sc\"); clients keep calling the client alias, which may stay the same."
     }
   }
 }

@@ -1,8 +1,8 @@
 /**
  * `cdktf-ecs-sd guard <plan.json | -> [--json] [--aws-provider-version X.Y.Z]`: checks
  * `terraform show -json <planfile>` output. Exit 0: safe. Exit 2: it replaces or deletes a private
- * DNS namespace, a Cloud Map service or an ECS service (each printed with the forcing attribute,
- * what breaks and the remedy). Exit 1: the input cannot be read. `-` reads standard input;
+ * DNS namespace, a Cloud Map service or an ECS service, or turns Service Connect off or renames or
+ * removes an endpoint (each printed with the forcing attribute, what breaks and the remedy). Exit 1: the input cannot be read. `-` reads standard input;
  * `--json` prints the report as JSON; `--aws-provider-version` names the exact hashicorp/aws
  * version for version-specific notes (else the guard reads what the plan tells).
  */
@@ -12,9 +12,10 @@ import { CliIo, initCwdHint, resolveFromCaller } from "./cli-io";
 export const GUARD_HELP = `usage: cdktf-ecs-sd guard <plan.json | -> [--json] [--aws-provider-version X.Y.Z]
 
 Checks a Terraform plan for changes that break ECS service discovery: a Cloud Map private DNS
-namespace, a Cloud Map service or an ECS service that is replaced or deleted. Each is printed
-with the attribute that forces it (old and new value), what breaks, whether the ECS service
-registered to a replaced Cloud Map service is redeployed in the same plan, and the remedy.
+namespace, a Cloud Map service or an ECS service that is replaced or deleted, or Service Connect
+turned off (also by removing its block) or an endpoint renamed or removed. Each is printed with
+the attribute that forces it (old and new value), what breaks, whether the ECS service
+registered to a replaced Cloud Map service is updated in the same plan, and the remedy.
 
   plan.json   output of \`terraform show -json <planfile>\`; relative to the working directory
   -           read it from standard input

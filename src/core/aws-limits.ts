@@ -51,3 +51,55 @@ export const CUSTOM_HEALTH_CHECK_FAILURE_THRESHOLD = 1;
 /** Fargate's smallest task size, used when a Fargate task definition gives none. */
 export const FARGATE_DEFAULT_CPU = 256;
 export const FARGATE_DEFAULT_MEMORY = 512;
+
+// ---------------------------------------------------------------------------------------------
+// Cloud Map namespace types and ECS Service Connect (sources: docs/service-connect.md)
+// ---------------------------------------------------------------------------------------------
+
+/** Cloud Map namespace types this library creates or imports (AWS CDK's `NamespaceType` spelling). */
+export const NAMESPACE_TYPES = ["DNS_PRIVATE", "HTTP"] as const;
+export type NamespaceType = (typeof NAMESPACE_TYPES)[number];
+
+/**
+ * HTTP namespace names (CreateHttpNamespace): 1-1024 printable ASCII characters without spaces
+ * (`[!-~]`), not starting with `arn:`. RE2 has no look-ahead, so the prefix is tested apart.
+ */
+export const HTTP_NAMESPACE_NAME_PATTERN = "^[!-~]+$";
+
+/** A Cloud Map namespace ARN; its last path segment is the namespace id. */
+export const NAMESPACE_ARN_PATTERN = "^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:[0-9]{12}:namespace/ns-[0-9A-Za-z]+$";
+
+/** Service Connect networking: the proxy runs in awsvpc or bridge tasks only (not host, not none). */
+export const SERVICE_CONNECT_NETWORK_MODES = ["awsvpc", "bridge"] as const;
+
+/** `appProtocol` of a port mapping (ECS ApplicationProtocol). Omitted means TCP. */
+export const APP_PROTOCOLS = ["http", "http2", "grpc"] as const;
+export type AppProtocol = (typeof APP_PROTOCOLS)[number];
+
+/**
+ * Port mapping names and Service Connect discovery names: up to 64 lowercase letters, digits,
+ * `_` and `-`, not starting with `-`.
+ */
+export const PORT_NAME_PATTERN = "^[a-z0-9_][a-z0-9_-]{0,63}$";
+export const SERVICE_CONNECT_DISCOVERY_NAME_PATTERN = PORT_NAME_PATTERN;
+
+/** Client alias DNS names: up to 127 lowercase letters, digits, `_`, `-` and `.`, not starting with `-`. */
+export const CLIENT_ALIAS_DNS_NAME_PATTERN = "^[a-z0-9_.][a-z0-9_.-]{0,126}$";
+
+/** ECS refuses an ingress port override of 1024 or less ("IngressPortOverride cannot use ports <= 1024"). */
+export const MIN_INGRESS_PORT_OVERRIDE = 1025;
+
+/** Service Connect timeouts: integer seconds, 0 turns the timeout off. */
+export const MAX_TIMEOUT_SECONDS = 2147483647;
+
+/** Log drivers ECS accepts for the Service Connect proxy's log configuration. */
+export const LOG_DRIVERS = ["awslogs", "fluentd", "gelf", "json-file", "journald", "logentries", "splunk", "syslog", "awsfirelens"] as const;
+
+/** Memory AWS recommends leaving to the Service Connect proxy beyond the containers' limits (MiB). */
+export const SERVICE_CONNECT_PROXY_MEMORY = 64;
+
+/** An AWS Private CA certificate authority ARN (Service Connect TLS issuer). */
+export const PCA_AUTHORITY_ARN_PATTERN = "^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:[0-9]{12}:certificate-authority/[0-9A-Za-z-]+$";
+
+/** An IAM role ARN (the ECS infrastructure role that Service Connect TLS needs). */
+export const IAM_ROLE_ARN_PATTERN = "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$";

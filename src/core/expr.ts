@@ -8,7 +8,13 @@
  * Terraform expression instead, which is how the exported HCL module gets the same defaults and
  * the same rules as `validation`/`precondition` blocks without a second implementation.
  */
-import { Fn, IResolvable, IResolveContext, Op, Token } from "cdktf";
+import { Fn, IResolvable, IResolveContext, Op, Token, forExpression, ref } from "cdktf";
+
+/**
+ * Terraform's `null` as a function argument: cdktf's `Token.nullValue()` renders as nothing
+ * there (`try(x, )`), so a reference to the `null` keyword is used instead.
+ */
+export const NULL_ARGUMENT: unknown = ref("null");
 
 /** A boolean that is either known now or a Terraform expression evaluated at plan time. */
 export type Cond = boolean | IResolvable;
@@ -54,6 +60,49 @@ class GroupedConditional implements IResolvable {
   public toJSON(): string {
     return "<unresolved-token>";
   }
+}
+
+/**
+ * `[for key, val in list : body]`, laid out as `terraform fmt` writes it (cdktf writes
+ * `[ for key, val in list: body]`). `body` reads the entry as `FOR_EXPRESSION_VALUE` and its
+ * index as `FOR_EXPRESSION_KEY`. (cdktf's TerraformIterator iterates lists as `toset(...)`,
+ * without order or index, so it cannot serve here.)
+ */
+class ForList implements IResolvable {
+  public readonly creationStack: string[] = [];
+  private readonly inner: IResolvable;
+
+  constructor(
+    private readonly list: unknown,
+    body: unknown,
+  ) {
+    this.inner = forExpression(list, body);
+  }
+
+  public resolve(context: IResolveContext): unknown {
+    const outer = context.suppressBraces;
+    context.suppressBraces = true;
+    const text = String(context.resolve(this.inner));
+    context.suppressBraces = true;
+    const input = String(context.resolve(this.list));
+    context.suppressBraces = outer ?? false;
+    const prefix = `[ for key, val in ${input}: `;
+    const expr = text.startsWith(prefix) && text.endsWith("]") ? `[for key, val in ${input} : ${text.slice(prefix.length, -1)}]` : text;
+    return outer ? expr : `\${${expr}}`;
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+
+  public toJSON(): string {
+    return "<unresolved-token>";
+  }
+}
+
+/** A list built from each entry of a list that is a Terraform expression (see ForList). */
+export function forEachEntry(list: unknown, body: unknown): IResolvable {
+  return new ForList(list, body);
 }
 
 /** `cond ? whenTrue : whenFalse` as a Terraform expression, safe to nest. */
@@ -142,6 +191,12 @@ export function joinWhere(parts: readonly (readonly [Cond, string])[], separator
 export function oneOf(value: unknown, allowed: readonly (string | number)[]): Cond {
   if (isKnown(value)) return allowed.includes(value as string | number);
   return Fn.contains([...allowed], value) as IResolvable;
+}
+
+/** The list holds the value: known now, or `contains(list, value)` in Terraform. */
+export function listContains(list: readonly unknown[], value: unknown): Cond {
+  if (isKnown(list) && isKnown(value)) return list.includes(value);
+  return Fn.contains(list as unknown[], value) as IResolvable;
 }
 
 /** The optional value was given (not undefined/null). */

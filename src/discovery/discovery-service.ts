@@ -8,14 +8,14 @@ import {
   RoutingPolicy,
 } from "../core/aws-limits";
 import { orDefault } from "../core/expr";
-import { INamespace } from "../namespace/namespace";
-import { DISCOVERY_RULES } from "../rules/catalogue";
+import { INamespace, isArnOnlyNamespace } from "../namespace/namespace";
+import { DISCOVERY_NAMESPACE_RULES, DISCOVERY_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { DISCOVERY_SERVICE_PROPS } from "../rules/fields";
 import { reporterFor } from "../rules/naming";
 import { DISCOVERY_SERVICE_PROPS as DISCOVERY_SERVICE_SHAPE, checkProps } from "../rules/prop-types";
 import { dnsRecordsFor } from "./dns-records";
-import { claimDiscoveryName } from "./name-registry";
+import { claimServiceName } from "./name-registry";
 import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
 
 export interface DiscoveryServiceProps {
@@ -52,7 +52,8 @@ export interface DiscoveryServiceProps {
 }
 
 /**
- * A Cloud Map service with DNS records in a private DNS namespace. Health is reported by ECS
+ * A Cloud Map service with DNS records in a private DNS namespace (an HTTP namespace is refused:
+ * it has no DNS, SD033). Health is reported by ECS
  * (custom health check config); Route 53 health checks are never attached, since private
  * namespaces do not allow them and ECS adds and removes these records as tasks come and go.
  */
@@ -85,12 +86,21 @@ export class DiscoveryService extends Construct {
     this.dnsTtl = orDefault(props.dnsTtl, DEFAULT_TTL);
     this.routingPolicy = orDefault<string>(props.routingPolicy, "MULTIVALUE");
 
-    const deferred = enforce(reporterFor(this, DISCOVERY_SERVICE_PROPS), DISCOVERY_RULES, {
+    const reporter = reporterFor(this, DISCOVERY_SERVICE_PROPS);
+    const duplicate = claimServiceName(this, props.namespace, props.name, "dns");
+    const deferred = enforce(reporter, DISCOVERY_RULES, {
       discoveryName: props.name,
       dnsRecordType: this.dnsRecordType,
       dnsTtl: this.dnsTtl,
       routingPolicy: this.routingPolicy,
-      duplicateOf: claimDiscoveryName(this, props.namespace, props.name),
+      duplicateOf: duplicate?.path,
+      duplicateKind: duplicate?.kind,
+    });
+    // DNS records need a private DNS namespace of a known name (HTTP namespaces have no DNS).
+    enforce(reporter, DISCOVERY_NAMESPACE_RULES, {
+      namespaceName: props.namespace.namespaceName,
+      namespaceType: props.namespace.namespaceType,
+      importedByArn: isArnOnlyNamespace(props.namespace),
     });
 
     this.resource = new ServiceDiscoveryService(this, "service", compact({

@@ -31,6 +31,9 @@ function containerDefinition(c: ContainerSpec, networkMode: NetworkMode): Record
       // bridge: 0 asks ECS for a dynamic host port; awsvpc/host: the host port is the container port.
       hostPort: p.hostPort ?? (networkMode === "bridge" ? 0 : p.containerPort),
       protocol: p.protocol ?? "tcp",
+      // Service Connect fields, written only when given so task definitions without them stay as they were.
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      ...(p.appProtocol !== undefined ? { appProtocol: p.appProtocol } : {}),
     })),
     environment: c.environment && environmentOf(c.environment),
     healthCheck: c.healthCheck && {

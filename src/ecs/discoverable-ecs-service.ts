@@ -7,12 +7,14 @@ import { compact } from "../core/compact";
 import { eq, isKnown, orDefault, when } from "../core/expr";
 import { DiscoveryService } from "../discovery/discovery-service";
 import { INamespace } from "../namespace/namespace";
-import { SERVICE_RULES } from "../rules/catalogue";
+import { DNS_REGISTRATION_RULE_IDS, SERVICE_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { ECS_SERVICE_PROPS } from "../rules/fields";
 import { reportChildViolationsAs, reporterFor } from "../rules/naming";
 import { ALLOW_FROM_ARGUMENTS, DISCOVERABLE_ECS_SERVICE_PROPS, checkProps } from "../rules/prop-types";
 import { resolveRegistration } from "./registration";
+import { resolveServiceConnect, serviceConnectAccessPorts } from "./service-connect";
+import { ServiceConnectEndpoint, ServiceConnectOptions } from "./service-connect-options";
 import {
   AccessPeer,
   PortRange,
@@ -113,7 +115,19 @@ export interface DiscoverableEcsServiceProps {
   readonly launchType?: LaunchType;
   /** A task definition to create, or an existing one. */
   readonly taskDefinition: TaskDefinitionSpec | ExistingTaskDefinition;
-  readonly discovery: DiscoveryOptions;
+  /**
+   * DNS discovery: records in a private DNS namespace that every client in the VPC resolves.
+   * A service has `discovery`, `serviceConnect`, or both (SD035).
+   * @default - no DNS records
+   */
+  readonly discovery?: DiscoveryOptions;
+  /**
+   * ECS Service Connect: endpoints for the Service Connect tasks of a namespace, reached through
+   * a proxy in every task. With `discovery` too, both publish the service (the migration path);
+   * their discovery names must then differ in a shared namespace (SD049).
+   * @default - no Service Connect
+   */
+  readonly serviceConnect?: ServiceConnectOptions;
   /** Required for awsvpc, refused for bridge/host. @default - none */
   readonly network?: NetworkOptions;
   /**
@@ -139,14 +153,28 @@ export interface DiscoverableEcsServiceProps {
 }
 
 /**
- * An ECS service whose tasks register in Cloud Map: it creates the task definition (for a spec),
- * a `DiscoveryService`, and the `aws_ecs_service` with `service_registries`. Every input is
- * checked against the rule catalogue at construction.
+ * An ECS service whose tasks other services find: it creates the task definition (for a spec)
+ * and the `aws_ecs_service`, published by DNS discovery (a `DiscoveryService` and
+ * `service_registries`), by ECS Service Connect (`service_connect_configuration`), or both.
+ * Every input is checked against the rule catalogue at construction.
  */
 export class DiscoverableEcsService extends Construct {
-  public readonly discoveryService: DiscoveryService;
-  /** Name clients resolve: `<discovery name>.<namespace name>`. */
-  public readonly dnsName: string;
+  /** The Cloud Map service of the DNS discovery; throws when the service has no `discovery`. */
+  public get discoveryService(): DiscoveryService {
+    if (this.dnsDiscovery === undefined) throw this.noDiscoveryError("discoveryService");
+    return this.dnsDiscovery;
+  }
+  /** Name clients resolve: `<discovery name>.<namespace name>`; throws when the service has no `discovery`. */
+  public get dnsName(): string {
+    if (this.dnsDiscovery === undefined) throw this.noDiscoveryError("dnsName");
+    return this.dnsDiscovery.dnsName;
+  }
+  /** The DNS discovery service, or undefined when the service has no `discovery`. */
+  public readonly dnsDiscovery: DiscoveryService | undefined;
+  /** The endpoints this service publishes with Service Connect (empty without it, or for a client-only service). */
+  public readonly serviceConnectEndpoints: readonly ServiceConnectEndpoint[];
+  /** The namespace the service joins with Service Connect. @default - undefined without Service Connect */
+  public readonly serviceConnectNamespace: INamespace | undefined;
   public readonly taskDefinitionArn: string;
   /** The ECS service id (its ARN). */
   public get ecsServiceId(): string {
@@ -160,9 +188,12 @@ export class DiscoverableEcsService extends Construct {
   private ecsServiceIdToken?: string;
   private ecsServiceNameToken?: string;
   public readonly networkMode: string;
-  /** Effective record type. */
+  /** Effective record type of the DNS discovery (the network mode's default when there is no `discovery`). */
   public readonly dnsRecordType: string;
-  /** Port clients connect to: the SRV port, or the registered container port. @default - unknown for A records */
+  /**
+   * Port DNS clients connect to: the SRV port, or the registered container port.
+   * @default - unknown for A records, undefined without `discovery`
+   */
   public readonly discoveryPort: number | undefined;
   /** The task definition created from a spec; undefined for an existing task definition. */
   public readonly taskDefinition: TaskDefinition | undefined;
@@ -189,10 +220,10 @@ export class DiscoverableEcsService extends Construct {
     const d = props.discovery;
     const registration = resolveRegistration({
       networkMode: td.networkMode,
-      dnsRecordType: d.dnsRecordType,
-      port: d.port,
-      containerName: d.containerName,
-      containerPort: d.containerPort,
+      dnsRecordType: d?.dnsRecordType,
+      port: d?.port,
+      containerName: d?.containerName,
+      containerPort: d?.containerPort,
       containers: spec?.containers,
     });
     const subnetIds = props.network?.subnetIds ?? [];
@@ -201,16 +232,18 @@ export class DiscoverableEcsService extends Construct {
     }
     const securityGroupIds = props.network?.securityGroupIds ?? (this.securityGroup ? [this.securityGroup.id] : undefined);
     const assignPublicIp = props.network?.assignPublicIp ?? false;
-    const discoveryName = d.name ?? props.serviceName;
+    const discoveryName = d?.name ?? props.serviceName;
 
     const reporter = reporterFor(this, ECS_SERVICE_PROPS);
-    const deferred = enforce(reporter, SERVICE_RULES, {
+    // Without `discovery` there is no DNS registration to check.
+    const serviceRules = d ? SERVICE_RULES : SERVICE_RULES.filter((r) => !DNS_REGISTRATION_RULE_IDS.has(r.id));
+    const deferred = enforce(reporter, serviceRules, {
       networkMode: td.networkMode,
       launchType,
       discoveryName,
       dnsRecordType: registration.dnsRecordType,
-      dnsTtl: orDefault(d.dnsTtl, DEFAULT_TTL),
-      routingPolicy: orDefault<string>(d.routingPolicy, "MULTIVALUE"),
+      dnsTtl: orDefault(d?.dnsTtl, DEFAULT_TTL),
+      routingPolicy: orDefault<string>(d?.routingPolicy, "MULTIVALUE"),
       port: registration.port,
       containerName: registration.containerName,
       containerPort: registration.containerPort,
@@ -226,7 +259,7 @@ export class DiscoverableEcsService extends Construct {
 
     // The Cloud Map service is built from this construct's props: report its violations here.
     reportChildViolationsAs(this, reporter.names);
-    this.discoveryService = new DiscoveryService(this, "discovery", compact({
+    this.dnsDiscovery = d && new DiscoveryService(this, "discovery", compact({
       namespace: d.namespace,
       name: discoveryName,
       dnsRecordType: registration.dnsRecordType as DnsRecordType,
@@ -236,6 +269,21 @@ export class DiscoverableEcsService extends Construct {
       description: d.description,
       tags: props.tags,
     }));
+
+    // Service Connect (after the DNS discovery service, which claims its name in the namespace first).
+    const serviceConnect = resolveServiceConnect(this, {
+      given: props.serviceConnect !== undefined,
+      options: props.serviceConnect,
+      dnsDiscoveryGiven: d !== undefined,
+      dnsNamespace: d?.namespace,
+      dnsDiscoveryName: d ? discoveryName : undefined,
+      networkMode: td.networkMode,
+      launchType,
+      containers: spec?.containers,
+      taskMemory: spec?.memory,
+    });
+    this.serviceConnectEndpoints = serviceConnect.endpoints;
+    this.serviceConnectNamespace = serviceConnect.namespace;
 
     if (spec) {
       this.taskDefinition = new TaskDefinition(this, "task", compact({
@@ -257,12 +305,13 @@ export class DiscoverableEcsService extends Construct {
       desiredCount,
       launchType,
       networkConfiguration: awsvpc === true ? networkConfiguration : undefined,
-      serviceRegistries: compact({
-        registryArn: this.discoveryService.serviceArn,
+      serviceRegistries: this.dnsDiscovery && compact({
+        registryArn: this.dnsDiscovery.serviceArn,
         port: registration.port,
         containerName: registration.containerName,
         containerPort: registration.containerPort,
       }),
+      serviceConnectConfiguration: serviceConnect.block,
       loadBalancer: !isKnown(loadBalancers)
         ? loadBalancerDynamic(loadBalancers)
         : loadBalancers.length > 0
@@ -297,21 +346,29 @@ export class DiscoverableEcsService extends Construct {
         content: { type: "distinctInstance" },
       });
     }
-    attachPreconditions(this.resource, deferred);
+    attachPreconditions(this.resource, [...deferred, ...serviceConnect.deferred]);
 
     this.networkMode = td.networkMode;
     this.securityGroupIds =
       td.networkMode === "awsvpc" ? (securityGroupIds ?? []) : (props.instanceSecurityGroupIds ?? []);
-    this.accessPortRange = accessPorts({
-      networkMode: td.networkMode,
-      port: registration.port,
-      containerName: registration.containerName,
-      containerPort: registration.containerPort,
-      containers: spec?.containers,
-    });
+    this.accessPortRange = d
+      ? accessPorts({
+          networkMode: td.networkMode,
+          port: registration.port,
+          containerName: registration.containerName,
+          containerPort: registration.containerPort,
+          containers: spec?.containers,
+        })
+      : serviceConnectAccessPorts(td.networkMode, props.serviceConnect?.services, spec?.containers);
     this.dnsRecordType = registration.dnsRecordType;
-    this.dnsName = this.discoveryService.dnsName;
-    this.discoveryPort = registration.port ?? registration.containerPort;
+    this.discoveryPort = d ? (registration.port ?? registration.containerPort) : undefined;
+  }
+
+  private noDiscoveryError(attribute: string): Error {
+    return new Error(
+      `${this.node.path}: ${attribute} is only defined for a service with DNS discovery, and this one has no \`discovery\`. ` +
+        "Fix: read serviceConnectEndpoints for its Service Connect endpoints, or dnsDiscovery (undefined without discovery) to test for DNS discovery.",
+    );
   }
 
   /**

@@ -1,3 +1,5 @@
+import { AppProtocol } from "../core/aws-limits";
+
 /** Network modes that ECS service discovery supports (`none` is not one of them). */
 export type NetworkMode = "awsvpc" | "bridge" | "host";
 
@@ -14,6 +16,21 @@ export interface PortMappingSpec {
   readonly hostPort?: number;
   /** @default "tcp" */
   readonly protocol?: "tcp" | "udp";
+  /**
+   * Name of the port mapping: what a Service Connect service picks it by (`portName`), and the
+   * default Service Connect discovery name. 1-64 lowercase letters, digits, `_` and `-`, not
+   * starting with `-`; awsvpc and bridge only.
+   * @default - unnamed (Service Connect cannot publish this port)
+   */
+  readonly name?: string;
+  /**
+   * Application protocol, for Service Connect: the proxy handles `http`, `http2` or `grpc`
+   * requests per request (per-request timeouts, retries, HTTP metrics); without it the proxy
+   * treats the port as plain TCP. Needs `name`. AWS cannot change it on a port a Service
+   * Connect service uses without deleting and recreating the ECS service.
+   * @default - TCP
+   */
+  readonly appProtocol?: AppProtocol;
 }
 
 /** A container health check: ECS replaces tasks that fail it and deregisters them from DNS. */

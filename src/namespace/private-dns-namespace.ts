@@ -6,8 +6,11 @@ import { NAMESPACE_RULES } from "../rules/catalogue";
 import { attachPreconditions, enforce } from "../rules/enforce";
 import { reporterFor } from "../rules/naming";
 import { NAMESPACE_ATTRIBUTES, PRIVATE_DNS_NAMESPACE_PROPS, checkProps } from "../rules/prop-types";
+import { ImportedNamespace, NamespaceAttributes } from "./imported-namespace";
 import { INamespace } from "./namespace";
 import { assertSameCdktfRuntime } from "../core/cdktf-runtime";
+
+export type { NamespaceAttributes } from "./imported-namespace";
 
 export interface PrivateDnsNamespaceProps {
   /**
@@ -23,52 +26,26 @@ export interface PrivateDnsNamespaceProps {
   readonly tags?: Record<string, string>;
 }
 
-/** Attributes of a namespace that exists already. */
-export interface NamespaceAttributes {
-  /** Cloud Map namespace id (`ns-...`). */
-  readonly namespaceId: string;
-  /** DNS name of the namespace. */
-  readonly namespaceName: string;
-  /** @default - unknown */
-  readonly namespaceArn?: string;
-}
-
-/** A namespace created elsewhere: a construct for paths and messages, no Terraform resource. */
-class ImportedNamespace extends Construct implements INamespace {
-  public readonly namespaceId: string;
-  public readonly namespaceName: string;
-  public readonly namespaceArn: string | undefined;
-
-  constructor(scope: Construct, id: string, attrs: NamespaceAttributes) {
-    super(scope, id);
-    assertSameCdktfRuntime(this);
-    checkProps(this, NAMESPACE_ATTRIBUTES, attrs);
-    // Unresolved attributes (e.g. from remote state) have no resource here to carry a
-    // precondition, so only known values are checked.
-    enforce(reporterFor(this, { namespaceName: "namespaceName", namespaceId: "namespaceId" }), NAMESPACE_RULES, {
-      namespaceName: attrs.namespaceName,
-      createNamespace: false,
-      namespaceId: attrs.namespaceId,
-    });
-    this.namespaceId = attrs.namespaceId;
-    this.namespaceName = attrs.namespaceName;
-    this.namespaceArn = attrs.namespaceArn;
-  }
-}
-
 /**
  * A Cloud Map private DNS namespace: Cloud Map creates a Route 53 private hosted zone of the same
- * name associated with the VPC, and ECS keeps one record per running task in it.
+ * name associated with the VPC, and ECS keeps one record per running task in it. Service Connect
+ * can use it too (any namespace type works for Service Connect).
  */
 export class PrivateDnsNamespace extends Construct implements INamespace {
-  /** An existing namespace; creates no resource. */
+  /** An existing private DNS namespace; creates no resource. */
   public static fromNamespaceAttributes(scope: Construct, id: string, attrs: NamespaceAttributes): INamespace {
-    return new ImportedNamespace(scope, id, attrs);
+    return new ImportedNamespace(scope, id, () => ({ ...attrs, namespaceType: "DNS_PRIVATE" }), {
+      props: { shape: NAMESPACE_ATTRIBUTES, value: attrs },
+      rules: NAMESPACE_RULES,
+      facts: () => ({ namespaceName: attrs.namespaceName, createNamespace: false, namespaceId: attrs.namespaceId }),
+      names: { namespaceName: "namespaceName", namespaceId: "namespaceId" },
+    });
   }
 
   public readonly namespaceId: string;
   public readonly namespaceArn: string;
   public readonly namespaceName: string;
+  public readonly namespaceType = "DNS_PRIVATE" as const;
   /** Id of the Route 53 private hosted zone Cloud Map manages for the namespace. */
   public readonly hostedZoneId: string;
   /** The underlying resource, for escape hatches. */

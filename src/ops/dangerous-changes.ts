@@ -165,3 +165,47 @@ export const SAFE_UPDATE_NOTES: Readonly<Record<string, Readonly<Record<string, 
     "dns_config.dns_records.ttl": "the record TTL changes in place; clients may keep the old answers for up to the old TTL",
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Service Connect (issue #10): changes inside an in-place update of an ECS service. ECS keeps a
+// Cloud Map service per endpoint, named by its discovery name, and client tasks learn the
+// namespace's endpoints when they start (sources: docs/service-connect.md).
+// ---------------------------------------------------------------------------------------------
+
+/** What turning Service Connect off, or renaming or removing an endpoint, breaks; and how to avoid it. */
+export const SERVICE_CONNECT_CHANGES = {
+  disableLabel: "Service Connect",
+  disableBreaks:
+    "ECS starts a deployment without the Service Connect proxy: the service's endpoints stop answering once its old tasks " +
+    "are gone, so Service Connect clients calling their client aliases fail, and the service's own tasks can no longer " +
+    "call other endpoints through a proxy. DNS discovery (service_registries) is not affected.",
+  disableRemedy:
+    "Move the clients of its endpoints to another name first (keep DNS discovery beside Service Connect while they move), " +
+    "then turn it off deliberately with enabled = false (serviceConnect: { enabled: false }). To keep it on, restore the block.",
+  /** Why a removed block is not a no-op. */
+  removedBlockWhy:
+    "the service_connect_configuration block is removed, and hashicorp/aws (since 4.47.0) then sends enabled = false: " +
+    "removing the block turns Service Connect off, it does not leave it as it is",
+  disabledWhy: "enabled changes to false",
+  endpointLabel: "Service Connect endpoint (a Cloud Map service ECS manages)",
+  endpointReplaceBreaks:
+    "ECS creates a Cloud Map service under the new discovery name and deploys; the endpoint under the old name goes away " +
+    "with the old tasks. Client tasks know only the endpoints that existed when they started: clients started before this " +
+    "deployment keep calling the old endpoint and fail, and new clients get the new one.",
+  endpointReplaceRemedy:
+    "Keep the discovery name (it is not what clients call; the client alias is). If it must change, add the new endpoint " +
+    "beside the old one (another services entry), redeploy the clients, then remove the old entry.",
+  endpointDeleteBreaks:
+    "The endpoint stops answering when the old tasks are gone; clients calling its client alias fail.",
+  endpointDeleteRemedy:
+    "Move its clients to another endpoint and redeploy them first, then remove the entry.",
+  discoveryNameWhy:
+    "a Service Connect endpoint is a Cloud Map service named by its discovery name; a new name is a new Cloud Map service",
+  /** Safe changes worth a line. */
+  enabledNote:
+    "Service Connect turns on in place: ECS deploys new tasks with the proxy. Client tasks reach a new endpoint only once " +
+    "they are redeployed after it exists (start servers first, then clients).",
+  clientAliasNote:
+    "a client alias changes: client tasks started before this deployment keep calling the old name and port until they " +
+    "are redeployed; redeploy the clients after this service.",
+} as const;

@@ -1,9 +1,11 @@
 /**
  * The plan guard: reads `terraform show -json <planfile>` output and finds the changes that break
  * service discovery — a private DNS namespace, a Cloud Map service or an ECS service being
- * replaced or deleted. Pure functions: no Terraform, no files (the command is src/cli/guard-command.ts).
- * What each change breaks and how to avoid it lives in dangerous-changes.ts; notes that differ by
- * hashicorp/aws version are picked for the versions the plan shows (provider-version.ts).
+ * replaced or deleted, and Service Connect being turned off or an endpoint renamed or removed
+ * inside an in-place update of an ECS service. Pure functions: no Terraform, no files (the command
+ * is src/cli/guard-command.ts). What each change breaks and how to avoid it lives in
+ * dangerous-changes.ts; notes that differ by hashicorp/aws version are picked for the versions the
+ * plan shows (provider-version.ts).
  */
 import {
   DISCOVERY_SERVICE_TYPE,
@@ -11,6 +13,7 @@ import {
   NAMESPACE_TYPE,
   PROTECTED_RESOURCES,
   SAFE_UPDATE_NOTES,
+  SERVICE_CONNECT_CHANGES,
 } from "./dangerous-changes";
 import { ProviderVersionEvidence, awsProviderVersionOf, describeRange } from "./provider-version";
 import { noteText } from "./versioned-note";
@@ -64,7 +67,8 @@ export interface GuardFinding {
   readonly address: string;
   readonly type: string;
   readonly label: string;
-  readonly kind: "replace" | "delete";
+  /** `disable`: an in-place update that turns Service Connect off. */
+  readonly kind: "replace" | "delete" | "disable";
   readonly actions: readonly string[];
   readonly forcedBy: readonly ForcingAttribute[];
   /** Terraform's reason when no attribute forces it (tainted, `-replace`, removed from config...). */
@@ -158,6 +162,11 @@ export function analysePlan(plan: GuardPlan, opts: AnalyseOptions = {}): GuardRe
       for (const [path, text] of Object.entries(SAFE_UPDATE_NOTES[rc.type] ?? {})) {
         if (differs(rc, path)) notes.push({ address: rc.address, text: noteText(text, awsProvider) });
       }
+      if (rc.type === ECS_SERVICE_TYPE) {
+        const sc = serviceConnectChanges(rc);
+        findings.push(...sc.findings);
+        notes.push(...sc.notes);
+      }
     }
   }
   const order = [NAMESPACE_TYPE, DISCOVERY_SERVICE_TYPE, ECS_SERVICE_TYPE];
@@ -170,7 +179,7 @@ export function formatGuardReport(report: GuardReport): string {
   const lines: string[] = [];
   if (report.safe) {
     lines.push(
-      `Plan guard: safe. ${report.changes} resource change(s); no private DNS namespace, Cloud Map service or ECS service is replaced or deleted.`,
+      `Plan guard: safe. ${report.changes} resource change(s); no private DNS namespace, Cloud Map service or ECS service is replaced or deleted, and no Service Connect endpoint is turned off or renamed.`,
     );
   } else {
     lines.push(
@@ -197,6 +206,94 @@ export function formatGuardReport(report: GuardReport): string {
     for (const n of report.notes) lines.push(`  ${n.address}: ${n.text}`);
   }
   return lines.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service Connect inside an in-place update of an ECS service
+// ---------------------------------------------------------------------------------------------
+
+interface ServiceConnectBlock {
+  readonly enabled?: unknown;
+  readonly service?: readonly Record<string, unknown>[];
+}
+
+function serviceConnectOf(value: unknown): ServiceConnectBlock | undefined {
+  if (!isObject(value) || !Array.isArray(value.service_connect_configuration)) return undefined;
+  const [block] = value.service_connect_configuration as unknown[];
+  return isObject(block) ? (block as ServiceConnectBlock) : undefined;
+}
+
+/** An endpoint's Cloud Map service name: its discovery name, which ECS defaults to the port name. */
+function endpointName(service: Record<string, unknown>): string | undefined {
+  const name = typeof service.discovery_name === "string" && service.discovery_name !== "" ? service.discovery_name : service.port_name;
+  return typeof name === "string" ? name : undefined;
+}
+
+/**
+ * Service Connect turned off (enabled -> false, or the block removed: hashicorp/aws then sends
+ * enabled = false), endpoints renamed (a new Cloud Map service) or removed, and the notable safe
+ * changes (turned on, client alias changed).
+ */
+function serviceConnectChanges(rc: PlanResourceChange): { findings: GuardFinding[]; notes: GuardNote[] } {
+  const before = serviceConnectOf(rc.change.before);
+  const after = serviceConnectOf(rc.change.after);
+  const findings: GuardFinding[] = [];
+  const notes: GuardNote[] = [];
+  const wasOn = before !== undefined && before.enabled === true;
+  const isOn = after !== undefined && after.enabled !== false;
+  const C = SERVICE_CONNECT_CHANGES;
+  const base = { address: rc.address, type: rc.type, actions: rc.change.actions, reason: undefined };
+
+  if (wasOn && !isOn) {
+    const removed = after === undefined;
+    findings.push({
+      ...base,
+      label: C.disableLabel,
+      kind: "disable",
+      forcedBy: [
+        removed
+          ? { path: "service_connect_configuration", before: "[{ enabled = true, ... }]", after: "[]", why: C.removedBlockWhy }
+          : { path: "service_connect_configuration[0].enabled", before: "true", after: "false", why: C.disabledWhy },
+      ],
+      breaks: C.disableBreaks,
+      remedy: C.disableRemedy,
+    });
+    return { findings, notes };
+  }
+  if (!wasOn && isOn) notes.push({ address: rc.address, text: C.enabledNote });
+  if (!wasOn || !isOn) return { findings, notes };
+
+  const beforeServices = before.service ?? [];
+  const afterServices = after.service ?? [];
+  const unknownServices = valuesAt(rc.change.after_unknown, ["service_connect_configuration", "service"]).includes(true);
+  const afterNames = new Set(afterServices.map(endpointName));
+  beforeServices.forEach((old, i) => {
+    const name = endpointName(old);
+    if (name === undefined || afterNames.has(name) || unknownServices) return;
+    const renamed = afterServices.findIndex((s) => s.port_name === old.port_name);
+    const path = `service_connect_configuration[0].service[${renamed >= 0 ? renamed : i}].discovery_name`;
+    const discoveryUnknown = renamed >= 0 && valueAt(rc.change.after_unknown, ["service_connect_configuration", 0, "service", renamed, "discovery_name"]) === true;
+    if (discoveryUnknown) return;
+    findings.push({
+      ...base,
+      label: `${C.endpointLabel} ${JSON.stringify(name)}`,
+      kind: renamed >= 0 ? "replace" : "delete",
+      forcedBy: renamed >= 0 ? [{ path, before: JSON.stringify(name), after: JSON.stringify(endpointName(afterServices[renamed])), why: C.discoveryNameWhy }] : [],
+      reason: renamed >= 0 ? undefined : `the services entry for port ${JSON.stringify(old.port_name)} is removed`,
+      breaks: renamed >= 0 ? C.endpointReplaceBreaks : C.endpointDeleteBreaks,
+      remedy: renamed >= 0 ? C.endpointReplaceRemedy : C.endpointDeleteRemedy,
+    });
+  });
+  // A client alias without dns_name in the configuration is filled in by ECS (known after apply).
+  const alias = (s: Record<string, unknown> | undefined) => (Array.isArray(s?.client_alias) && isObject(s.client_alias[0]) ? s.client_alias[0] : {});
+  const aliasChanged = afterServices.some((s) => {
+    const old = beforeServices.find((b) => endpointName(b) === endpointName(s));
+    if (old === undefined) return false;
+    const [was, is] = [alias(old), alias(s)];
+    return was.port !== is.port || (typeof is.dns_name === "string" && is.dns_name !== "" && is.dns_name !== was.dns_name);
+  });
+  if (aliasChanged && findings.length === 0 && !unknownServices) notes.push({ address: rc.address, text: C.clientAliasNote });
+  return { findings, notes };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-import { Annotations, IResolvable, TerraformResource, TerraformStack } from "cdktf";
-import { isKnown, isSymbolic, jsonText } from "../core/expr";
+import { Annotations, FOR_EXPRESSION_KEY, FOR_EXPRESSION_VALUE, Fn, IResolvable, TerraformResource, TerraformStack, Token } from "cdktf";
+import { NULL_ARGUMENT, forEachEntry, isKnown, isSymbolic, jsonText } from "../core/expr";
 import { FieldNames, MODULE_VARIABLES, MODULE_VARIABLE_GROUPS } from "./fields";
 import { RuleReporter } from "./naming";
 import { Describe, Rule, formatMessage } from "./rule";
@@ -37,7 +37,7 @@ function describe(names: FieldNames, moduleNaming: boolean, renderTokens: boolea
 export function enforce<F>(reporter: RuleReporter, rules: readonly Rule<F>[], facts: F): DeferredCheck[] {
   const { scope, names: propNames } = reporter;
   const moduleNaming = scope.node.tryGetContext(MODULE_NAMING_CONTEXT) === true;
-  const names = moduleNaming ? MODULE_VARIABLES : propNames;
+  const names = moduleNaming ? { ...MODULE_VARIABLES, ...reporter.moduleNames } : propNames;
   const path = scope.node.path;
   const prefix = moduleNaming ? "" : `${path}: `;
   const violations: RuleViolation[] = [];
@@ -62,6 +62,79 @@ export function enforce<F>(reporter: RuleReporter, rules: readonly Rule<F>[], fa
   }
   recordViolations(scope, violations);
   return deferred;
+}
+
+/** One entry of a list input, read by property path (`["clientAliases", 0, "port"]`). */
+export interface ListEntry {
+  get(path: readonly (string | number)[]): unknown;
+}
+
+/**
+ * Runs `rules` against every entry of a list input (e.g. `serviceConnect.services`), with field
+ * names that carry the entry's index (`serviceConnect.services[1].portName`).
+ * - A list known at synth is checked entry by entry, like `enforce`.
+ * - A list that is a Terraform expression (the exported module's variable) becomes one check
+ *   per rule over all entries, `alltrue([for ... : <condition>])`, whose message names the first
+ *   entry that fails (`index([for ... : <condition>], false)`), so Terraform prints the same
+ *   message TypeScript prints for the same input.
+ */
+export function enforceEach<F>(
+  reporter: RuleReporter,
+  rules: readonly Rule<F>[],
+  list: readonly unknown[],
+  factsOf: (entry: ListEntry, index: number | string) => F,
+  namesOf: (index: number | string, module: boolean) => FieldNames,
+  /** Attribute names of the entries of a list that is a Terraform expression, when not the props'. */
+  entryKeys: Readonly<Record<string, string>> = {},
+): DeferredCheck[] {
+  if (isKnown(list)) {
+    return list.flatMap((item, i) =>
+      enforce({ scope: reporter.scope, names: { ...reporter.names, ...namesOf(i, false) }, moduleNames: namesOf(i, true) }, rules, factsOf(knownEntry(item), i)),
+    );
+  }
+  const { scope } = reporter;
+  const moduleNaming = scope.node.tryGetContext(MODULE_NAMING_CONTEXT) === true;
+  const prefix = moduleNaming ? "" : `${scope.node.path}: `;
+  const spell = (path: readonly (string | number)[]) => path.map((p) => (typeof p === "string" ? (entryKeys[p] ?? p) : p));
+  const read = (value: unknown, path: readonly (string | number)[]) => readExpression(value, spell(path));
+  const current: ListEntry = { get: (path) => read(FOR_EXPRESSION_VALUE, path) };
+  const deferred: DeferredCheck[] = [];
+  for (const rule of rules) {
+    const holds = rule.holds(factsOf(current, Token.asString(FOR_EXPRESSION_KEY)));
+    if (holds === true) continue;
+    const perEntry = forEachEntry(list, isSymbolic(holds) ? holds : Token.asAny(holds));
+    // Terraform evaluates a validation's message even when the condition holds (no entry fails,
+    // or no entries): every part of the message must then still evaluate, to something unused.
+    const failingIndex = Fn.index(Fn.concat([perEntry, [false]]), false);
+    const failing = Token.asString(failingIndex);
+    const entry: ListEntry = {
+      get: (path) => Token.asAny(Fn.try([Fn.lookupNested(Fn.element(list, Token.asNumber(failingIndex)), spell(path)), NULL_ARGUMENT])),
+    };
+    const names = moduleNaming ? { ...MODULE_VARIABLES, ...namesOf(failing, true) } : { ...reporter.names, ...namesOf(failing, false) };
+    const base = describe(names, moduleNaming, true);
+    const safe: Describe = { name: base.name, value: (v) => (isKnown(v) ? base.value(v) : base.value(Fn.try([v, NULL_ARGUMENT]))) };
+    const message = formatMessage(rule.id, rule.message(safe, factsOf(entry, failing)));
+    deferred.push({ ruleId: rule.id, severity: rule.severity, condition: Fn.alltrue(perEntry as unknown as unknown[]) as IResolvable, errorMessage: prefix + message });
+  }
+  return deferred;
+}
+
+/**
+ * An attribute of a Terraform value by path. An index into a list is wrapped in
+ * `try(..., null)`, so an empty list reads as null (as `undefined` does for known input); an
+ * object attribute needs no wrapper (a typed variable has every attribute, null when not given).
+ */
+export function readExpression(value: unknown, path: readonly (string | number)[]): unknown {
+  const lookup = Fn.lookupNested(value, [...path]);
+  return Token.asAny(path.some((p) => typeof p === "number") ? Fn.try([lookup, NULL_ARGUMENT]) : lookup);
+}
+
+/** An entry known at synth, read by path (`undefined` past a missing step). */
+export function knownEntry(item: unknown): ListEntry {
+  return {
+    get: (path) =>
+      path.reduce<unknown>((value, step) => (value === undefined || value === null ? undefined : (value as Record<string | number, unknown>)[step]), item),
+  };
 }
 
 /** Deferred warnings by stack (see `deferredWarnings`). */

@@ -27,13 +27,35 @@ export type Field =
   | "securityGroupIds"
   | "assignPublicIp"
   | "desiredCount"
-  | "loadBalancers";
+  | "loadBalancers"
+  | "namespaceArn"
+  | "discovery"
+  | "serviceConnect"
+  | "serviceConnectNamespace"
+  | "serviceConnectServices"
+  | "serviceConnectLogDriver"
+  | "portName"
+  | "serviceConnectDiscoveryName"
+  | "clientAliases"
+  | "clientAliasPort"
+  | "clientAliasDnsName"
+  | "ingressPortOverride"
+  | "idleTimeoutSeconds"
+  | "perRequestTimeoutSeconds"
+  | "tlsAuthorityArn"
+  | "tlsRoleArn";
 
 /** How each field is spelled where the user wrote it; fields not listed keep their own name. */
 export type FieldNames = Partial<Record<Field, string>>;
 
 /** `PrivateDnsNamespace` props. */
 export const NAMESPACE_PROPS: FieldNames = { namespaceName: "name", vpcId: "vpcId" };
+
+/** `HttpNamespace` props. */
+export const HTTP_NAMESPACE_PROPS: FieldNames = { namespaceName: "name" };
+
+/** `Namespace.fromNamespaceArn` arguments. */
+export const NAMESPACE_ARN_PROPS: FieldNames = { namespaceArn: "namespaceArn" };
 
 /** `DiscoveryService` props. */
 export const DISCOVERY_SERVICE_PROPS: FieldNames = {
@@ -63,6 +85,11 @@ export const ECS_SERVICE_PROPS: FieldNames = {
   assignPublicIp: "network.assignPublicIp",
   desiredCount: "desiredCount",
   loadBalancers: "loadBalancers",
+  discovery: "discovery",
+  serviceConnect: "serviceConnect",
+  serviceConnectNamespace: "serviceConnect.namespace",
+  serviceConnectServices: "serviceConnect.services",
+  serviceConnectLogDriver: "serviceConnect.logConfiguration.logDriver",
 };
 
 /**
@@ -72,6 +99,42 @@ export const ECS_SERVICE_PROPS: FieldNames = {
 export const MODULE_VARIABLE_GROUPS: Readonly<Partial<Record<Field, readonly Field[]>>> = {
   network: ["subnetIds", "securityGroupIds", "assignPublicIp"],
 };
+
+/** How the fields of entry `index` of `serviceConnect.services` are spelled (props, or module variables). */
+export function serviceConnectServiceNames(index: number | string, module = false): FieldNames {
+  if (module) {
+    const at = `service_connect.services[${index}]`;
+    return {
+      portName: `${at}.port_name`,
+      serviceConnectDiscoveryName: `${at}.discovery_name`,
+      clientAliases: `${at}.client_aliases`,
+      clientAliasPort: `${at}.client_aliases[0].port`,
+      clientAliasDnsName: `${at}.client_aliases[0].dns_name`,
+      ingressPortOverride: `${at}.ingress_port_override`,
+      idleTimeoutSeconds: `${at}.idle_timeout_seconds`,
+      perRequestTimeoutSeconds: `${at}.per_request_timeout_seconds`,
+      tlsAuthorityArn: `${at}.tls.aws_pca_authority_arn`,
+      tlsRoleArn: `${at}.tls.role_arn`,
+      discoveryName: "discovery_name",
+      taskDefinition: "task_definition_arn",
+    };
+  }
+  const at = `serviceConnect.services[${index}]`;
+  return {
+    portName: `${at}.portName`,
+    serviceConnectDiscoveryName: `${at}.discoveryName`,
+    clientAliases: `${at}.clientAliases`,
+    clientAliasPort: `${at}.clientAliases[0].port`,
+    clientAliasDnsName: `${at}.clientAliases[0].dnsName`,
+    ingressPortOverride: `${at}.ingressPortOverride`,
+    idleTimeoutSeconds: `${at}.idleTimeoutSeconds`,
+    perRequestTimeoutSeconds: `${at}.perRequestTimeoutSeconds`,
+    tlsAuthorityArn: `${at}.tls.awsPcaAuthorityArn`,
+    tlsRoleArn: `${at}.tls.roleArn`,
+    discoveryName: "discovery.name",
+    taskDefinition: "taskDefinition",
+  };
+}
 
 /** Variables of the exported Terraform module (the names are a public contract). */
 export const MODULE_VARIABLES: FieldNames = {
@@ -94,4 +157,8 @@ export const MODULE_VARIABLES: FieldNames = {
   assignPublicIp: "assign_public_ip",
   desiredCount: "desired_count",
   loadBalancers: "load_balancers",
+  serviceConnect: "service_connect",
+  serviceConnectNamespace: "service_connect.namespace",
+  serviceConnectServices: "service_connect.services",
+  serviceConnectLogDriver: "service_connect.log_configuration.log_driver",
 };

@@ -5,6 +5,11 @@ import { FieldNames } from "./fields";
 export interface RuleReporter {
   readonly scope: IConstruct;
   readonly names: FieldNames;
+  /**
+   * How the fields are spelled in the exported module, when not as `MODULE_VARIABLES` says
+   * (fields of a list entry, whose names carry the entry's index).
+   */
+  readonly moduleNames?: FieldNames | undefined;
 }
 
 const delegations = new WeakMap<IConstruct, RuleReporter>();

@@ -43,6 +43,15 @@ import type {
   PortMappingSpec,
   TaskDefinitionSpec,
 } from "../ecs/task-definition-spec";
+import { NAMESPACE_TYPES } from "../core/aws-limits";
+import type {
+  ServiceConnectClientAlias,
+  ServiceConnectLogConfiguration,
+  ServiceConnectOptions,
+  ServiceConnectService,
+  ServiceConnectTls,
+} from "../ecs/service-connect-options";
+import type { HttpNamespaceProps } from "../namespace/http-namespace";
 import type { INamespace } from "../namespace/namespace";
 import type { NamespaceAttributes, PrivateDnsNamespaceProps } from "../namespace/private-dns-namespace";
 import { PROP_TYPE_RULES } from "./catalogue";
@@ -80,13 +89,32 @@ export const NAMESPACE_ATTRIBUTES = fields<NamespaceAttributes>({
   namespaceArn: optional(string),
 });
 
+export const HTTP_NAMESPACE_PROPS = fields<HttpNamespaceProps>({
+  name: required(eg(string, '"internal"')),
+  description: optional(string),
+  tags: optional(TAGS),
+});
+
+/** `HttpNamespace.fromNamespaceAttributes`: an HTTP namespace is reused by its id too. */
+export const HTTP_NAMESPACE_ATTRIBUTES = fields<NamespaceAttributes>({
+  namespaceId: required(eg(string, '"ns-abcdefgh12345678"')),
+  namespaceName: required(eg(string, '"internal"')),
+  namespaceArn: optional(string),
+});
+
+/** `Namespace.fromNamespaceArn(scope, id, namespaceArn)`. */
+export const NAMESPACE_ARN_ARGUMENTS = objectOf({
+  namespaceArn: required(eg(string, '"arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-abcdefgh12345678"')),
+});
+
 const NAMESPACE = fields<INamespace>(
   {
     namespaceId: required(string),
     namespaceName: required(string),
     namespaceArn: optional(string),
+    namespaceType: optional(literal(...NAMESPACE_TYPES)),
   },
-  "a namespace (a PrivateDnsNamespace, PrivateDnsNamespace.fromNamespaceAttributes(...), or { namespaceId, namespaceName })",
+  "a namespace (a PrivateDnsNamespace or HttpNamespace, their fromNamespaceAttributes(...), Namespace.fromNamespaceArn(...), or { namespaceId, namespaceName })",
   "the PrivateDnsNamespace this app creates",
 );
 
@@ -115,6 +143,9 @@ const PORT_MAPPING = fields<PortMappingSpec>(
     hostPort: optional(eg(number, "0")),
     // No catalogue rule reads it; a wrong value would only fail at apply.
     protocol: optional(literal("tcp", "udp")),
+    name: optional(eg(string, '"http"')),
+    // Its values are the Service Connect rules' (a per-request timeout needs http/http2/grpc).
+    appProtocol: optional(eg(string, '"http"')),
   },
   undefined,
   "{ containerPort: 8080 }",
@@ -228,13 +259,68 @@ const TASK_DEFINITION = oneOf(
   [{ when: hasKey("taskDefinitionArn"), shape: EXISTING_TASK_DEFINITION }, { shape: TASK_DEFINITION_SPEC }],
 );
 
+const SERVICE_CONNECT_SERVICE = fields<ServiceConnectService>(
+  {
+    portName: required(eg(string, '"http"')),
+    discoveryName: optional(eg(string, '"api-sc"')),
+    clientAliases: optional(
+      listOf(
+        fields<ServiceConnectClientAlias>({ port: required(eg(number, "80")), dnsName: optional(eg(string, '"api.internal"')) }, undefined, "{ port: 80 }"),
+        "[{ port: 80 }]",
+      ),
+    ),
+    ingressPortOverride: optional(eg(number, "15080")),
+    idleTimeoutSeconds: optional(eg(number, "300")),
+    perRequestTimeoutSeconds: optional(eg(number, "15")),
+    tls: optional(
+      fields<ServiceConnectTls>(
+        {
+          // Missing ones are SD058's and SD059's to explain (what TLS needs, and why).
+          awsPcaAuthorityArn: missingReportedBy("SD058", eg(string, '"arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/..."')),
+          roleArn: missingReportedBy("SD059", eg(string, '"arn:aws:iam::123456789012:role/ecsInfrastructureRole"')),
+          kmsKey: optional(string),
+        },
+        undefined,
+        "{ awsPcaAuthorityArn, roleArn }",
+      ),
+    ),
+  },
+  undefined,
+  '{ portName: "http", clientAliases: [{ port: 80 }] }',
+);
+
+const SERVICE_CONNECT = fields<ServiceConnectOptions>(
+  {
+    namespace: optional(NAMESPACE),
+    services: optional(listOf(SERVICE_CONNECT_SERVICE, '[{ portName: "http", clientAliases: [{ port: 80 }] }]')),
+    logConfiguration: optional(
+      fields<ServiceConnectLogConfiguration>(
+        {
+          logDriver: required(eg(string, '"awslogs"')),
+          options: optional(mapOf(string, '{ "awslogs-group": "/ecs/api" }')),
+          secretOptions: optional(
+            listOf(objectOf({ name: required(string), valueFrom: required(string) }), '[{ name: "...", valueFrom: "arn:aws:ssm:..." }]'),
+          ),
+        },
+        undefined,
+        '{ logDriver: "awslogs", options: { ... } }',
+      ),
+    ),
+    enabled: optional(boolean),
+  },
+  undefined,
+  '{ services: [{ portName: "http", clientAliases: [{ port: 80 }] }] }',
+);
+
 export const DISCOVERABLE_ECS_SERVICE_PROPS = fields<DiscoverableEcsServiceProps>({
   cluster: required(eg(string, '"my-cluster"')),
   serviceName: required(eg(string, '"api"')),
   desiredCount: optional(eg(number, "2")),
   launchType: optional(eg(string, '"FARGATE"')),
   taskDefinition: required(TASK_DEFINITION),
-  discovery: required(DISCOVERY_OPTIONS),
+  // At least one of discovery and serviceConnect: SD035's to explain.
+  discovery: optional(DISCOVERY_OPTIONS),
+  serviceConnect: optional(SERVICE_CONNECT),
   network: optional(NETWORK),
   loadBalancers: optional(listOf(LOAD_BALANCER, `[${TARGET_GROUP_EXAMPLE}]`)),
   healthCheckGracePeriodSeconds: optional(eg(number, "30")),

@@ -165,6 +165,31 @@ export const MODULE_EXAMPLES: readonly ModuleExample[] = [
       load_balancers: [{ target_group_arn: "${var.target_group_arn}", container_name: "web", container_port: 80 }],
     },
   },
+  {
+    name: "fargate-service-connect",
+    title: "Fargate tasks published by DNS and by ECS Service Connect (migration path)",
+    summary:
+      "Runs `service-a` with A records of `service-a.service` for every client in the VPC and, beside them, a Service Connect endpoint in the same namespace whose client alias answers on the same name and port (`service-a.service:80`), so Service Connect clients move without code changes. Its discovery name is `service-a-sc`: DNS and Service Connect names share the namespace's Cloud Map service names.",
+    variables: [REGION, VPC, SUBNETS, SECURITY_GROUPS, CLUSTER],
+    tfvars: { vpc_id: PLACEHOLDERS.vpc_id, private_subnet_ids: [...PLACEHOLDERS.private_subnet_ids], cluster_arn: PLACEHOLDERS.cluster_arn },
+    taskDefinition: {
+      ...SERVICE_A_TASK,
+      containers: SERVICE_A_TASK.containers.map((c) => ({ ...c, portMappings: [{ containerPort: 80, name: "http", appProtocol: "http" as const }] })),
+    },
+    moduleInputs: {
+      ...SERVICE_A_INPUTS,
+      service_connect: {
+        services: [
+          {
+            port_name: "http",
+            discovery_name: "service-a-sc",
+            client_aliases: [{ dns_name: "service-a.service", port: 80 }],
+            per_request_timeout_seconds: 30,
+          },
+        ],
+      },
+    },
+  },
 ];
 
 const TASK_DEFINITION_SCHEMA: BodySchema = {

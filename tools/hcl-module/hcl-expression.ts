@@ -99,6 +99,8 @@ function endOfQuoted(text: string, start: number): number {
  */
 export function expressionReferences(expression: string): string[] {
   const found = new Set<string>();
+  // Names a `for` expression binds (`[for key, val in list : ...]`) are not references.
+  const bound = new Set([...expression.matchAll(/\bfor\s+([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?\s+in\b/g)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
   const visit = (source: string) => {
     let i = 0;
     while (i < source.length) {
@@ -116,7 +118,7 @@ export function expressionReferences(expression: string): string[] {
         const name = match[0];
         const rest = source.slice(i + name.length);
         const attribute = /^\s*\.\s*([A-Za-z_][A-Za-z0-9_-]*)/.exec(rest);
-        if (attribute && !/^\s*\(/.test(rest)) found.add(`${name}.${attribute[1]}`);
+        if (attribute && !/^\s*\(/.test(rest) && !bound.has(name)) found.add(`${name}.${attribute[1]}`);
         i += name.length;
         continue;
       }

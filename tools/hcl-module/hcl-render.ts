@@ -101,7 +101,8 @@ function bodyItems(body: JsonObject, schema: BodySchema): Item[] {
 function attribute(name: string, value: Json, schema: BodySchema): Item {
   if (schema.bare?.includes(name)) {
     if (typeof value !== "string") throw new Error(`${name} must be an expression string`);
-    return { kind: "attr", name, value: [value] };
+    // A multi-line expression (an object type) is written as given, indented under its attribute.
+    return { kind: "attr", name, value: value.split("\n") };
   }
   const literal = (schema.literal?.includes(name) || schema.literal?.includes("*")) ?? false;
   const options = { literal, multilineObjects: schema.multilineObjects ?? false };

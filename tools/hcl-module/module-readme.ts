@@ -27,7 +27,8 @@ function defaultText(spec: ModuleVariableSpec): string {
 
 export function inputsTable(): string {
   const rows = MODULE_VARIABLE_SPECS.map(
-    (v) => `| ${code(v.name)} | ${cell(v.description)} | ${code(cell(v.type))} | ${defaultText(v)} | ${v.default === REQUIRED ? "yes" : "no"} |`,
+    // A multi-line type (an object) on one line, its indentation collapsed.
+    (v) => `| ${code(v.name)} | ${cell(v.description)} | ${code(cell(v.type.replace(/\s+/g, " ")))} | ${defaultText(v)} | ${v.default === REQUIRED ? "yes" : "no"} |`,
   );
   return ["| Name | Description | Type | Default | Required |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
@@ -64,6 +65,22 @@ export const RULES_THE_MODULE_CANNOT_CHECK: Readonly<Record<string, string>> = {
   SD028: "it inspects the task definition's port mappings, which the module does not see",
   SD029: "it inspects the task definition's memory settings, which the module does not see",
   SD030: "it inspects the task definition's health checks, which the module does not see",
+  SD031: "the module creates no HTTP namespace; `service_connect.namespace` names an existing one, which Cloud Map has checked already",
+  SD032: "the module takes `service_connect.namespace` as a name or an ARN, and ECS accepts either",
+  SD033: "the module's DNS records always go to the private DNS namespace it creates or reuses (`namespace_id`)",
+  SD034: "the module's DNS namespace is given by id and name, never by ARN alone",
+  SD035: "the module always publishes the service in DNS; `service_connect` comes on top",
+  SD037: "`service_connect.namespace` defaults to the module's own namespace, so there always is one",
+  SD039: "it inspects the task definition's memory, which the module does not see (it takes an ARN)",
+  SD040: "it inspects the task definition's memory, which the module does not see (it takes an ARN)",
+  SD041: "it inspects the task definition's memory, which the module does not see (it takes an ARN)",
+  SD042: "it inspects the task definition's port mappings, which the module does not see",
+  SD043: "it inspects the task definition's port mappings, which the module does not see",
+  SD044: "it inspects the task definition's port mappings, which the module does not see",
+  SD045: "it inspects the task definition's port mappings, which the module does not see",
+  SD046: "it inspects the task definition's port mappings, which the module does not see",
+  SD047: "it compares `port_name` with the task definition's port mappings, which the module does not see",
+  SD057: "it reads the `appProtocol` of the task definition's port mapping, which the module does not see",
 };
 
 function uncheckedRules(placements: readonly RulePlacement[]): string {
@@ -151,6 +168,13 @@ only the registry ARN; \`bridge\` and \`host\` publish SRV records and need \`co
 ports ECS publishes each task's host port). \`awsvpc\` with SRV records takes either \`srv_port\` or
 \`container_name\` + \`container_port\`, never both.${hostPlacement}
 
+\`service_connect\` adds ECS Service Connect beside the DNS records (null leaves it off): each
+\`services\` entry publishes a named port of the task definition as an endpoint under one client
+alias, in the module's namespace unless \`namespace\` names another (by name or ARN). The
+task definition needs the named port mapping and, for timeouts, its \`appProtocol\`. Removing
+\`service_connect\` from a deployed service turns Service Connect off (hashicorp/aws sends
+\`enabled = false\`); see the repository's \`docs/service-connect.md\`.
+
 The module configures no provider and no backend.${redeploy}
 
 ## Requirements
@@ -188,6 +212,8 @@ ${uncheckedRules(placements)}
 
 So make \`container_name\`/\`container_port\` match the task definition's port mappings, and give
 its essential container a health check (ECS then replaces failing tasks and removes them from DNS).
+For Service Connect, name the port mapping \`port_name\` refers to, give it an \`appProtocol\` when
+you set timeouts, and give the task definition a task-level memory above its containers' limits.
 
 ## Resources
 
@@ -195,6 +221,6 @@ its essential container a health check (ECS then replaces failing tasks and remo
 | --- | --- |
 | \`aws_service_discovery_private_dns_namespace.this\` | when \`create_namespace\` is true |
 | \`aws_service_discovery_service.this\` | always; \`health_check_custom_config { failure_threshold = 1 }\`, never a Route 53 health check |
-| \`aws_ecs_service.this\` | always, with \`service_registries\` |
+| \`aws_ecs_service.this\` | always, with \`service_registries\`; with \`service_connect_configuration\` when \`service_connect\` is set |
 `;
 }

@@ -7,6 +7,9 @@ import { JsonObject, TopLevelBlock, renderHcl } from "./hcl-render";
 import { RulePlacement } from "./rule-placement";
 import { CHECK_SCHEMA, OUTPUT_SCHEMA, TERRAFORM_SCHEMA, VARIABLE_SCHEMA, resourceSchemas, stackJson, withScratchApp } from "./terraform-json";
 
+/** Nested blocks of `service_connect_configuration`, which the module writes as dynamic blocks. */
+const SERVICE_CONNECT_BLOCKS = ["service_connect_configuration", "service", "client_alias", "timeout", "tls", "issuer_cert_authority", "log_configuration"];
+
 export interface ModuleSource {
   /** The whole module as Terraform JSON syntax. */
   readonly json: JsonObject;
@@ -21,7 +24,8 @@ export function synthesizeModuleSource(): ModuleSource {
   return withScratchApp((app) => {
     const stack = new ServiceDiscoveryModuleStack(app, "terraform-aws-ecs-service-discovery");
     const json = stackJson(stack);
-    const schemaOf = resourceSchemas(stack);
+    // Blocks the ECS service has only inside `dynamic` overrides (Service Connect) are named here.
+    const schemaOf = resourceSchemas(stack, {}, { aws_ecs_service: SERVICE_CONNECT_BLOCKS });
     const blocks = (kind: string): TopLevelBlock[] => {
       const section = (json[kind] ?? {}) as Record<string, JsonObject>;
       if (kind === "resource") {

@@ -6,11 +6,13 @@
  * expressions and their rules become `validation`/`precondition` blocks, with messages that name
  * the module's variables (`MODULE_NAMING_CONTEXT`). Nothing here restates a default or a rule.
  */
-import { Fn, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack, ref } from "cdktf";
+import { Fn, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack, Token, ref } from "cdktf";
 import { Construct, Node } from "constructs";
-import { markNonNull, orDefault, when } from "../../src/core/expr";
+import { NULL_ARGUMENT, isSet, markNonNull, not, orDefault, when } from "../../src/core/expr";
 import { DiscoverableEcsService, LoadBalancerTarget } from "../../src/ecs/discoverable-ecs-service";
 import { resolveRegistration } from "../../src/ecs/registration";
+import { resolveServiceConnect, serviceConnectDynamicContent } from "../../src/ecs/service-connect";
+import { ServiceConnectService } from "../../src/ecs/service-connect-options";
 import { LaunchType, NetworkMode } from "../../src/ecs/task-definition-spec";
 import { INamespace } from "../../src/namespace/namespace";
 import { PrivateDnsNamespace } from "../../src/namespace/private-dns-namespace";
@@ -18,7 +20,7 @@ import { NAMESPACE_RULES } from "../../src/rules/catalogue";
 import { DeferredCheck, MODULE_NAMING_CONTEXT, attachPreconditions, enforce } from "../../src/rules/enforce";
 import { MODULE_VARIABLES } from "../../src/rules/fields";
 import { MODULE_OUTPUT_SPECS } from "./module-outputs";
-import { ModuleVariables, declareModuleVariables, variableTokens } from "./module-variables";
+import { ModuleVariables, SERVICE_CONNECT_ENTRY_KEYS, declareModuleVariables, variableTokens } from "./module-variables";
 import { RulePlacement, placeRuleChecks, placeWarningChecks } from "./rule-placement";
 
 /**
@@ -111,6 +113,15 @@ export class ServiceDiscoveryModuleStack extends TerraformStack {
       tags,
     });
 
+    this.addServiceConnect(service, v.any<Record<string, unknown> | null>("service_connect"), {
+      namespace,
+      // ECS takes a namespace's name or ARN: the ARN of the namespace created here, else the reused one's name.
+      namespaceForEcs: when(createNamespace, instanceAttribute(created.resource, "arn"), namespaceName),
+      discoveryName,
+      networkMode,
+      launchType: v.string("launch_type"),
+    });
+
     this.checkNamespaceInputs(created, service, {
       namespaceName,
       createNamespace,
@@ -136,6 +147,45 @@ export class ServiceDiscoveryModuleStack extends TerraformStack {
     }
 
     this.rulePlacements = [...placeRuleChecks(this, this.variables), ...placeWarningChecks(this)];
+  }
+
+  /**
+   * Service Connect from `var.service_connect` (null leaves it off): the constructs' own defaults,
+   * rules and block, over the variable's expressions. The rules that read only the variable
+   * become its validations; the block is a `dynamic` one, present when the variable is set.
+   */
+  private addServiceConnect(
+    service: DiscoverableEcsService,
+    input: Record<string, unknown> | null,
+    ctx: { namespace: INamespace; namespaceForEcs: string; discoveryName: string; networkMode: string; launchType: string },
+  ): void {
+    const given = isSet(input);
+    const read = (...path: string[]) => Token.asAny(Fn.try([Fn.lookupNested(input, path), NULL_ARGUMENT]));
+    const services = Token.asAny(Fn.try([Fn.lookupNested(input, ["services"]), []])) as unknown as ServiceConnectService[];
+    const logConfiguration = { logDriver: read("log_configuration", "log_driver"), options: read("log_configuration", "options") };
+    const resolved = resolveServiceConnect(service, {
+      given,
+      options: { namespace: ctx.namespace, services, logConfiguration: logConfiguration as never },
+      dnsDiscoveryGiven: true,
+      dnsNamespace: ctx.namespace,
+      dnsDiscoveryName: ctx.discoveryName,
+      networkMode: ctx.networkMode,
+      launchType: ctx.launchType,
+      // The discovery namespace unless service_connect.namespace names one.
+      sameNamespaceAsDns: not(isSet(read("namespace"))),
+      entryKeys: SERVICE_CONNECT_ENTRY_KEYS,
+    });
+    attachPreconditions(service.resource, resolved.deferred);
+    service.resource.addOverride("dynamic.service_connect_configuration", {
+      for_each: when(given, [1], []),
+      content: serviceConnectDynamicContent({
+        services,
+        enabled: read("enabled"),
+        namespace: orDefault(read("namespace") as unknown as string, ctx.namespaceForEcs),
+        logConfiguration,
+        entryKeys: SERVICE_CONNECT_ENTRY_KEYS,
+      }),
+    });
   }
 
   /**

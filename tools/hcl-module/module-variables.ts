@@ -23,6 +23,45 @@ export interface ModuleVariableSpec {
 
 const LOAD_BALANCER_TYPE = "list(object({ target_group_arn = string, container_name = string, container_port = number }))";
 
+/**
+ * The Service Connect input: the construct's `serviceConnect` prop in snake case, with the
+ * defaults Terraform can apply itself (`optional(..., default)`). Attributes the rules check are
+ * optional even when ECS needs them, so a missing one fails with the rule's message rather than
+ * a type error. Written as `terraform fmt` lays it out.
+ */
+const SERVICE_CONNECT_TYPE = `object({
+  enabled   = optional(bool, true)
+  namespace = optional(string)
+  services = optional(list(object({
+    port_name                   = string
+    discovery_name              = optional(string)
+    client_aliases              = optional(list(object({ port = number, dns_name = optional(string) })), [])
+    ingress_port_override       = optional(number)
+    idle_timeout_seconds        = optional(number)
+    per_request_timeout_seconds = optional(number)
+    tls                         = optional(object({ aws_pca_authority_arn = optional(string), role_arn = optional(string), kms_key = optional(string) }))
+  })), [])
+  log_configuration = optional(object({
+    log_driver = string
+    options    = optional(map(string), {})
+  }))
+})`;
+
+/** Attribute names of a `service_connect.services` entry, by the construct's prop names. */
+export const SERVICE_CONNECT_ENTRY_KEYS: Readonly<Record<string, string>> = {
+  portName: "port_name",
+  discoveryName: "discovery_name",
+  clientAliases: "client_aliases",
+  dnsName: "dns_name",
+  ingressPortOverride: "ingress_port_override",
+  idleTimeoutSeconds: "idle_timeout_seconds",
+  perRequestTimeoutSeconds: "per_request_timeout_seconds",
+  tls: "tls",
+  awsPcaAuthorityArn: "aws_pca_authority_arn",
+  roleArn: "role_arn",
+  kmsKey: "kms_key",
+};
+
 export const MODULE_VARIABLE_SPECS: readonly ModuleVariableSpec[] = [
   {
     name: "namespace_name",
@@ -167,6 +206,13 @@ export const MODULE_VARIABLE_SPECS: readonly ModuleVariableSpec[] = [
     type: "map(string)",
     description: "Tags for every resource the module creates (the provider's default_tags apply too).",
     default: {},
+  },
+  {
+    name: "service_connect",
+    type: SERVICE_CONNECT_TYPE,
+    description:
+      "ECS Service Connect, beside the DNS records: null (default) leaves it off. namespace (name or ARN) defaults to the discovery namespace; each services entry publishes the named port port_name of the task definition as an endpoint (discovery_name defaults to port_name and must differ from the DNS discovery_name in the same namespace; exactly one client_aliases entry, the name and port clients call). No services makes a client-only service. enabled = false turns Service Connect off explicitly.",
+    default: null,
   },
 ];
 

@@ -127,8 +127,13 @@ export const PROVIDER_SCHEMA: BodySchema = {
  * (`synthesizeHclAttributes` marks blocks) of the resources in the stack, plus the blocks of
  * `dynamic` overrides (their labels are block names by definition).
  */
-export function resourceSchemas(stack: TerraformStack, extra: Record<string, Partial<BodySchema>> = {}): (type: string) => BodySchema {
-  const blockNames = new Map<string, Set<string>>();
+export function resourceSchemas(
+  stack: TerraformStack,
+  extra: Record<string, Partial<BodySchema>> = {},
+  /** Block names that appear only in overrides (raw JSON), by resource type. */
+  extraBlocks: Record<string, readonly string[]> = {},
+): (type: string) => BodySchema {
+  const blockNames = new Map<string, Set<string>>(Object.entries(extraBlocks).map(([type, names]) => [type, new Set(names)]));
   for (const resource of stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource)) {
     const names = blockNames.get(resource.terraformResourceType) ?? new Set<string>();
     // Generated provider classes make this public; the base class declares it protected.

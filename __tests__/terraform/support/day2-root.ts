@@ -8,6 +8,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiscoverableEcsService, DiscoverableEcsServiceProps } from "../../../src/ecs/discoverable-ecs-service";
+import { ServiceConnectOptions } from "../../../src/ecs/service-connect-options";
 import { PrivateDnsNamespace } from "../../../src/namespace/private-dns-namespace";
 
 /**
@@ -20,6 +21,14 @@ export const DAY2 = {
   discovery: "aws_service_discovery_service.api_discovery_service_749AF98A",
   ecsService: "aws_ecs_service.api_service_298EA376",
 } as const;
+
+/**
+ * Service Connect as in __tests__/fixtures/day2-state-service-connect.json: one endpoint on port
+ * "http" of the (existing) task definition, beside DNS discovery in the same namespace.
+ */
+export const SERVICE_CONNECT = {
+  services: [{ portName: "http", discoveryName: "api-sc", clientAliases: [{ dnsName: "api.day2.internal", port: 80 }] }],
+} satisfies ServiceConnectOptions;
 
 export interface Day2Options {
   /** Record type of the Cloud Map service. @default "A" */

@@ -15,6 +15,14 @@ const COMMON = {
 const VPC = "vpc-0123456789abcdef0";
 const SUBNETS = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"];
 const NAMESPACE_ID = "ns-abcdefgh12345678";
+const PCA_ARN = "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555";
+const ROLE_ARN = "arn:aws:iam::123456789012:role/ecsInfrastructureRole";
+
+/** `service_connect` with one endpoint and changes to it. */
+const withEndpoint = (changes: Record<string, unknown>): ModuleInputs => ({
+  ...AWSVPC_BASE,
+  service_connect: { services: [{ port_name: "http", discovery_name: "api-sc", client_aliases: [{ port: 80 }], ...changes }] },
+});
 
 /** Fargate, awsvpc, new namespace: valid as it is. */
 export const AWSVPC_BASE: ModuleInputs = {
@@ -61,6 +69,37 @@ export const VALID_CASES: Record<string, ModuleInputs> = {
     load_balancers: [{ target_group_arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/0123456789abcdef", container_name: "web", container_port: 8080 }],
   },
   awsvpc_a_aaaa: { ...AWSVPC_BASE, dns_record_type: "A_AAAA", dns_ttl: 0, desired_count: 0 },
+  service_connect_beside_dns: {
+    ...AWSVPC_BASE,
+    service_connect: {
+      services: [{ port_name: "http", discovery_name: "api-sc", client_aliases: [{ port: 80, dns_name: "api.service" }], per_request_timeout_seconds: 30 }],
+      log_configuration: { log_driver: "awslogs", options: { "awslogs-group": "/ecs/api", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "service-connect" } },
+    },
+  },
+  service_connect_client_only_http_namespace: {
+    ...AWSVPC_BASE,
+    service_name: "web",
+    service_connect: { namespace: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-httpnamespace01" },
+  },
+  service_connect_tls_two_endpoints_existing_namespace: {
+    ...without(BRIDGE_BASE, "vpc_id"),
+    create_namespace: false,
+    namespace_id: NAMESPACE_ID,
+    namespace_name: "internal.example.com",
+    service_connect: {
+      services: [
+        {
+          port_name: "grpc",
+          client_aliases: [{ port: 50051 }],
+          idle_timeout_seconds: 0,
+          ingress_port_override: 15051,
+          tls: { aws_pca_authority_arn: PCA_ARN, role_arn: ROLE_ARN, kms_key: "alias/service-connect" },
+        },
+        { port_name: "http", discovery_name: "orders-http", client_aliases: [{ port: 80, dns_name: "orders.internal" }] },
+      ],
+    },
+  },
+  service_connect_disabled: { ...AWSVPC_BASE, service_connect: { enabled: false, services: [{ port_name: "http", discovery_name: "api-sc", client_aliases: [{ port: 80 }] }] } },
 };
 
 export interface BadCase {
@@ -114,4 +153,47 @@ export const BAD_CASES: readonly BadCase[] = [
   // issue 9: the message named var.subnet_ids when only security groups were given
   { name: "host_with_security_groups", inputs: { ...BRIDGE_BASE, network_mode: "host", security_group_ids: ["sg-0123456789abcdef0"] }, ruleId: "SD024", phase: "precondition" },
   { name: "public_ip_on_ec2", inputs: { ...AWSVPC_BASE, launch_type: "EC2", assign_public_ip: true }, ruleId: "SD025", phase: "precondition" },
+  // Service Connect: rules on the variable alone are its validations...
+  { name: "sc_log_driver", inputs: { ...AWSVPC_BASE, service_connect: { log_configuration: { log_driver: "cloudwatch" } } }, ruleId: "SD038", phase: "validation" },
+  { name: "sc_discovery_name_uppercase", inputs: withEndpoint({ discovery_name: "Api" }), ruleId: "SD048", phase: "validation" },
+  { name: "sc_no_client_alias", inputs: withEndpoint({ client_aliases: [] }), ruleId: "SD050", phase: "validation" },
+  { name: "sc_two_client_aliases", inputs: withEndpoint({ client_aliases: [{ port: 80 }, { port: 8080 }] }), ruleId: "SD050", phase: "validation" },
+  { name: "sc_alias_port_zero", inputs: withEndpoint({ client_aliases: [{ port: 0 }] }), ruleId: "SD051", phase: "validation" },
+  { name: "sc_alias_dns_name_uppercase", inputs: withEndpoint({ client_aliases: [{ port: 80, dns_name: "API" }] }), ruleId: "SD052", phase: "validation" },
+  {
+    name: "sc_duplicate_alias_in_second_entry",
+    inputs: {
+      ...AWSVPC_BASE,
+      service_connect: {
+        services: [
+          { port_name: "http", discovery_name: "api-a", client_aliases: [{ port: 80, dns_name: "api" }] },
+          { port_name: "admin", discovery_name: "api-b", client_aliases: [{ port: 80, dns_name: "api" }] },
+        ],
+      },
+    },
+    ruleId: "SD053",
+    phase: "validation",
+  },
+  { name: "sc_ingress_port_override_low", inputs: withEndpoint({ ingress_port_override: 80 }), ruleId: "SD054", phase: "validation" },
+  { name: "sc_idle_timeout_negative", inputs: withEndpoint({ idle_timeout_seconds: -1 }), ruleId: "SD055", phase: "validation" },
+  { name: "sc_per_request_timeout_fraction", inputs: withEndpoint({ per_request_timeout_seconds: 1.5 }), ruleId: "SD056", phase: "validation" },
+  { name: "sc_tls_not_a_private_ca", inputs: withEndpoint({ tls: { aws_pca_authority_arn: "my-ca", role_arn: ROLE_ARN } }), ruleId: "SD058", phase: "validation" },
+  { name: "sc_tls_without_role", inputs: withEndpoint({ tls: { aws_pca_authority_arn: PCA_ARN } }), ruleId: "SD059", phase: "validation" },
+  // ...rules that relate it to other inputs are preconditions.
+  { name: "sc_host_mode", inputs: { ...BRIDGE_BASE, network_mode: "host", service_connect: {} }, ruleId: "SD036", phase: "precondition" },
+  { name: "sc_discovery_name_is_dns_name", inputs: withEndpoint({ discovery_name: "api" }), ruleId: "SD049", phase: "precondition" },
+  {
+    name: "sc_discovery_name_twice",
+    inputs: {
+      ...AWSVPC_BASE,
+      service_connect: {
+        services: [
+          { port_name: "http", client_aliases: [{ port: 80 }] },
+          { port_name: "http", client_aliases: [{ port: 8080 }] },
+        ],
+      },
+    },
+    ruleId: "SD049",
+    phase: "precondition",
+  },
 ];

@@ -15,7 +15,9 @@ import {
   DiscoverableEcsServiceProps,
   INamespace,
   LoadBalancerTarget,
+  Namespace,
   PrivateDnsNamespace,
+  ServiceConnectOptions,
   ServiceDiscoveryRuleError,
 } from "../../../src";
 import { MODULE_NAMING_CONTEXT } from "../../../src/rules/enforce";
@@ -36,6 +38,8 @@ interface PropsDraft {
   discovery: Record<string, unknown>;
   network: { subnetIds?: string[]; securityGroupIds?: string[]; assignPublicIp?: boolean };
   tags?: Record<string, string>;
+  /** `service_connect` as given; translated in `buildConstructs` (it needs the scope and the namespace). */
+  serviceConnect?: { [key: string]: InputValue };
 }
 
 type Translate = (value: NonNullable<InputValue>, draft: PropsDraft) => void;
@@ -75,6 +79,7 @@ export const TO_PROPS: Readonly<Record<string, Translate>> = {
     )),
   force_destroy: (v, d) => void (d.discovery.forceDestroy = v),
   tags: (v, d) => void (d.tags = v as Record<string, string>),
+  service_connect: (v, d) => void (d.serviceConnect = v as { [key: string]: InputValue }),
 };
 
 function draftOf(inputs: ModuleInputs): PropsDraft {
@@ -96,6 +101,41 @@ function networkOf(draft: PropsDraft): DiscoverableEcsServiceProps["network"] {
   const given = (n.subnetIds ?? []).length > 0 || (n.securityGroupIds ?? []).length > 0 || n.assignPublicIp === true;
   if (!given) return undefined;
   return { ...n, subnetIds: n.subnetIds ?? [] } as DiscoverableEcsServiceProps["network"];
+}
+
+/**
+ * `service_connect` as the `serviceConnect` prop. The module's `optional()` attributes arrive as
+ * null when left out, which the constructs read as "not given", as Terraform does. A namespace
+ * given as an ARN is imported by ARN, one given by name stands for a namespace of that name.
+ */
+function serviceConnectOf(scope: Construct, sc: { [key: string]: InputValue } | undefined, dnsNamespace: INamespace): ServiceConnectOptions | undefined {
+  if (sc === undefined) return undefined;
+  const given = <T>(value: InputValue | undefined): T | undefined => (value === null || value === undefined ? undefined : (value as T));
+  const object = (value: InputValue | undefined) => given<{ [key: string]: InputValue }>(value);
+  const namespaceInput = given<string>(sc.namespace);
+  const namespace: INamespace =
+    namespaceInput === undefined
+      ? dnsNamespace
+      : namespaceInput.startsWith("arn:")
+        ? Namespace.fromNamespaceArn(scope, "service-connect-namespace", namespaceInput)
+        : { namespaceId: `name:${namespaceInput}`, namespaceName: namespaceInput };
+  const tls = (t: { [key: string]: InputValue } | undefined) =>
+    t && { awsPcaAuthorityArn: given(t.aws_pca_authority_arn), roleArn: given(t.role_arn), kmsKey: given(t.kms_key) };
+  const log = object(sc.log_configuration);
+  return {
+    enabled: given(sc.enabled),
+    namespace,
+    services: (given<{ [key: string]: InputValue }[]>(sc.services) ?? []).map((s) => ({
+      portName: given(s.port_name),
+      discoveryName: given(s.discovery_name),
+      clientAliases: (given<{ [key: string]: InputValue }[]>(s.client_aliases) ?? []).map((a) => ({ port: given(a.port), dnsName: given(a.dns_name) })),
+      ingressPortOverride: given(s.ingress_port_override),
+      idleTimeoutSeconds: given(s.idle_timeout_seconds),
+      perRequestTimeoutSeconds: given(s.per_request_timeout_seconds),
+      tls: tls(object(s.tls)),
+    })),
+    logConfiguration: log && { logDriver: given(log.log_driver), options: given(log.options) },
+  } as unknown as ServiceConnectOptions;
 }
 
 /** What one module call becomes in TypeScript. */
@@ -124,6 +164,7 @@ export function buildConstructs(scope: Construct, inputs: ModuleInputs): Transla
     discovery: { ...d.discovery, namespace },
     network: networkOf(d),
     tags: d.tags,
+    serviceConnect: serviceConnectOf(scope, d.serviceConnect, namespace),
   } as unknown as DiscoverableEcsServiceProps;
   return { createdNamespace, namespace, service: new DiscoverableEcsService(scope, "service", props) };
 }

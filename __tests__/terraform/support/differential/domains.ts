@@ -54,6 +54,10 @@ const ids = (rng: Rng, prefix: string, min: number, max: number) =>
 
 const nullable = (...edges: Drawn[]): Drawn[] => [...edges, null];
 
+const SERVICE_CONNECT_NAMESPACE_ARN = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-httpnamespace01";
+const PCA_ARN = "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555";
+const INFRASTRUCTURE_ROLE_ARN = "arn:aws:iam::123456789012:role/ecsInfrastructureRole";
+
 export const DOMAINS: Readonly<Record<string, VariableDomain>> = {
   namespace_name: {
     random: (rng) => rng.pick(["service", "internal.example.com", `${label(rng)}.local`, label(rng)]),
@@ -163,4 +167,83 @@ export const DOMAINS: Readonly<Record<string, VariableDomain>> = {
     edges: [{}],
     canonical: ABSENT,
   },
+  service_connect: {
+    random: (rng) => serviceConnect(rng),
+    setChance: 0.3,
+    edges: [
+      {},
+      { enabled: false },
+      { namespace: SERVICE_CONNECT_NAMESPACE_ARN },
+      { namespace: "internal" },
+      { services: [] },
+      { log_configuration: { log_driver: "awslogs", options: { "awslogs-group": "/ecs/sc" } } },
+      { log_configuration: { log_driver: "cloudwatch" } },
+      endpoint({ discovery_name: "Api" }),
+      endpoint({ discovery_name: "a".repeat(63) }),
+      endpoint({ discovery_name: "a".repeat(64) }),
+      endpoint({ client_aliases: [] }),
+      endpoint({ client_aliases: [{ port: 80 }, { port: 8080 }] }),
+      endpoint({ client_aliases: [{ port: 0 }] }),
+      endpoint({ client_aliases: [{ port: 1 }] }),
+      endpoint({ client_aliases: [{ port: 65535 }] }),
+      endpoint({ client_aliases: [{ port: 65536 }] }),
+      endpoint({ client_aliases: [{ port: 80, dns_name: "API" }] }),
+      endpoint({ client_aliases: [{ port: 80, dns_name: "api.internal" }] }),
+      endpoint({ ingress_port_override: 1024 }),
+      endpoint({ ingress_port_override: 1025 }),
+      endpoint({ ingress_port_override: 65535 }),
+      endpoint({ ingress_port_override: 65536 }),
+      endpoint({ idle_timeout_seconds: -1 }),
+      endpoint({ idle_timeout_seconds: 0 }),
+      endpoint({ per_request_timeout_seconds: 1.5 }),
+      endpoint({ per_request_timeout_seconds: 15 }),
+      endpoint({ tls: { aws_pca_authority_arn: PCA_ARN, role_arn: INFRASTRUCTURE_ROLE_ARN } }),
+      endpoint({ tls: { aws_pca_authority_arn: PCA_ARN } }),
+      endpoint({ tls: { aws_pca_authority_arn: "my-ca", role_arn: INFRASTRUCTURE_ROLE_ARN } }),
+      {
+        services: [
+          { port_name: "http", discovery_name: "sc-a", client_aliases: [{ port: 80, dns_name: "api" }] },
+          { port_name: "admin", discovery_name: "sc-b", client_aliases: [{ port: 80, dns_name: "api" }] },
+        ],
+      },
+      {
+        services: [
+          { port_name: "http", client_aliases: [{ port: 80 }] },
+          { port_name: "http", client_aliases: [{ port: 8080 }] },
+        ],
+      },
+    ],
+    canonical: ABSENT,
+  },
 };
+
+/** `service_connect` with one endpoint (`http`, published as `sc-endpoint`) and changes to it. */
+function endpoint(changes: { [key: string]: InputValue }): InputValue {
+  return { services: [{ port_name: "http", discovery_name: "sc-endpoint", client_aliases: [{ port: 80 }], ...changes }] };
+}
+
+/**
+ * A valid `service_connect`: one or two endpoints whose discovery names end in `-sc` (no DNS
+ * discovery name here does, so they never collide with it), optional aliases, timeouts, TLS, logs.
+ */
+function serviceConnect(rng: Rng): InputValue {
+  const count = rng.int(0, 2);
+  const ports = [80, 8080, 9090];
+  const services = Array.from({ length: count }, (_, i) => {
+    const entry: { [key: string]: InputValue } = {
+      port_name: ["http", "admin"][i],
+      discovery_name: `${label(rng, 1, 20)}-sc${i}`,
+      client_aliases: [rng.chance(0.5) ? { port: ports[i] } : { port: ports[i], dns_name: `${label(rng, 1, 10)}.internal` }],
+    };
+    if (rng.chance(0.3)) entry.ingress_port_override = rng.int(1025, 65535);
+    if (rng.chance(0.3)) entry.idle_timeout_seconds = rng.int(0, 3600);
+    if (rng.chance(0.3)) entry.per_request_timeout_seconds = rng.int(0, 3600);
+    if (rng.chance(0.15)) entry.tls = { aws_pca_authority_arn: PCA_ARN, role_arn: INFRASTRUCTURE_ROLE_ARN };
+    return entry;
+  });
+  const sc: { [key: string]: InputValue } = { services };
+  if (rng.chance(0.2)) sc.namespace = SERVICE_CONNECT_NAMESPACE_ARN;
+  if (rng.chance(0.2)) sc.log_configuration = { log_driver: "awslogs", options: { "awslogs-group": `/ecs/${label(rng, 2, 8)}` } };
+  if (rng.chance(0.1)) sc.enabled = false;
+  return sc;
+}

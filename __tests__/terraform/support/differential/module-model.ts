@@ -13,7 +13,7 @@
  *   upstream failed is skipped, its preconditions unevaluated; check blocks likewise.
  */
 import { ALL_RULES } from "../../../../src/rules/catalogue";
-import { MODULE_VARIABLE_GROUPS, MODULE_VARIABLES } from "../../../../src/rules/fields";
+import { MODULE_VARIABLE_GROUPS, MODULE_VARIABLES, serviceConnectServiceNames } from "../../../../src/rules/fields";
 import { templateReferences } from "../../../../tools/hcl-module/hcl-expression";
 import { JsonObject } from "../../../../tools/hcl-module/hcl-render";
 import { synthesizeModuleSource } from "../../../../tools/hcl-module/module-source";
@@ -85,9 +85,10 @@ export function moduleModel(): ModuleModel {
       if (!rule) throw new Error(`no rule ${ruleId}`);
       const fields = MODULE_VARIABLE_GROUPS[rule.subject] ?? [rule.subject];
       return fields.map((f) => {
-        const variable = MODULE_VARIABLES[f];
-        if (!variable) throw new Error(`rule ${ruleId}: field ${f} has no module variable`);
-        return variable;
+        // Fields inside a variable (`service_connect.services[0].port_name`) belong to that variable.
+        const spelled = MODULE_VARIABLES[f] ?? serviceConnectServiceNames(0, true)[f];
+        if (!spelled) throw new Error(`rule ${ruleId}: field ${f} has no module variable`);
+        return spelled.split(/[.[]/)[0];
       });
     },
   };
