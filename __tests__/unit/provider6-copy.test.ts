@@ -21,6 +21,7 @@ describe("rewriting sources", () => {
       `const x = require("${TF}");`,
       `const y = await import('${TF}');`,
       `jest.mock("${TF}/lib/app");`,
+      `const version = require.resolve("${TF}/package.json");`,
       `const BARREL = ["@${TF}", "provider-aws"].join("/");`,
     ].join("\n");
     expect(rewriteSource(source).split("\n")).toEqual([
@@ -30,6 +31,7 @@ describe("rewriting sources", () => {
       'const x = require("cdktn");',
       "const y = await import('cdktn');",
       'jest.mock("cdktn/lib/app");',
+      'const version = require.resolve("cdktn/package.json");',
       'const BARREL = ["@cdktn", "provider-aws"].join("/");',
     ]);
   });

@@ -33,8 +33,9 @@ export function rewriteSource(text: string): string {
       .replace(/@cdktf\/provider-aws/g, "@cdktn/provider-aws")
       // The scope alone, as a string literal (`["@cdktf", "provider-aws"].join("/")`).
       .replace(/(["'])@cdktf\1/g, "$1@cdktn$1")
-      // import/export ... from "cdktf", require("cdktf"), import("cdktf"), jest.mock("cdktf/...")
-      .replace(/((?:from|require\(|import\(|mock\()\s*)(["'])cdktf(\/[^"']*)?\2/g, "$1$2cdktn$3$2")
+      // import/export ... from "cdktf", require("cdktf"), require.resolve("cdktf/package.json"),
+      // import("cdktf"), jest.mock("cdktf/...")
+      .replace(/((?:from|require\(|require\.resolve\(|import\(|mock\()\s*)(["'])cdktf(\/[^"']*)?\2/g, "$1$2cdktn$3$2")
   );
 }
 
