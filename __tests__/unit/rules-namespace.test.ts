@@ -4,8 +4,8 @@
  */
 import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
 import { Testing } from "cdktf";
-import { PrivateDnsNamespace } from "../../src";
-import { checked, expectViolation, ruleErrorFrom, synthJson, testStack } from "../support/constructs";
+import { DiscoverableEcsService, PrivateDnsNamespace } from "../../src";
+import { awsvpcProps, checked, expectViolation, ruleErrorFrom, synthJson, testStack, violationsOf } from "../support/constructs";
 
 describe("SD001 namespace name", () => {
   it("refuses a created namespace whose name has characters Cloud Map does not allow", () => {
@@ -79,6 +79,15 @@ describe("SD002 created namespace needs its VPC", () => {
 });
 
 describe("SD003 reused namespace needs its id", () => {
+  it("reports a missing id once, at the import, and the services registered in it still check their own input", () => {
+    const stack = testStack();
+    const namespace = PrivateDnsNamespace.fromNamespaceAttributes(stack, "shared", { namespaceName: "service" } as never);
+    new DiscoverableEcsService(stack, "api", awsvpcProps(namespace, { discovery: { containerPort: 1.5 } }));
+    // Found by the TS/HCL differential test: the service used to stop at an SD000 about the
+    // namespace, so its own rules (here SD016, SD021) went unreported.
+    expect(violationsOf(stack).map((v) => `${v.path} ${v.ruleId}`)).toEqual(["test/shared SD003", "test/api SD016", "test/api SD021"]);
+  });
+
   it("refuses an imported namespace without a Cloud Map namespace id", () => {
     const stack = testStack();
     const err = ruleErrorFrom(() =>

@@ -9,7 +9,7 @@
  * Each spec is typed against its props interface, so a prop added to an interface fails to
  * compile until its line is added here. Terraform tokens pass (see core/shape.ts).
  */
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import {
   FieldShape,
   Shape,
@@ -107,16 +107,24 @@ export const NAMESPACE_ARN_ARGUMENTS = objectOf({
   namespaceArn: required(eg(string, '"arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-abcdefgh12345678"')),
 });
 
-const NAMESPACE = fields<INamespace>(
-  {
-    namespaceId: required(string),
+const NAMESPACE_EXPECTED =
+  "a namespace (a PrivateDnsNamespace or HttpNamespace, their fromNamespaceAttributes(...), Namespace.fromNamespaceArn(...), or { namespaceId, namespaceName })";
+const NAMESPACE_EXAMPLE = "the PrivateDnsNamespace this app creates";
+const namespaceFields = (namespaceId: FieldShape) =>
+  fields<INamespace>({
+    namespaceId,
     namespaceName: required(string),
     namespaceArn: optional(string),
     namespaceType: optional(literal(...NAMESPACE_TYPES)),
-  },
-  "a namespace (a PrivateDnsNamespace or HttpNamespace, their fromNamespaceAttributes(...), Namespace.fromNamespaceArn(...), or { namespaceId, namespaceName })",
-  "the PrivateDnsNamespace this app creates",
-);
+  });
+
+const NAMESPACE = oneOf(NAMESPACE_EXPECTED, NAMESPACE_EXAMPLE, [
+  // A namespace construct checked its own attributes when it was built: an import without its id
+  // has reported SD003 there. Saying so again here would stop this construct before its own
+  // rules run, and hide them.
+  { when: (v) => Construct.isConstruct(v), shape: namespaceFields(missingReportedBy("SD003", string)) },
+  { shape: namespaceFields(required(string)) },
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Cloud Map services
