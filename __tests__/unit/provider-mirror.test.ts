@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findProviderMirror } from "../../src/terraform/cli-config";
+import { terraformEnvironment } from "../../src/terraform/terraform-cli";
 import { scratchDir } from "../support/scratch";
 
 /** A folder laid out as `terraform providers mirror` writes one (packed or unpacked). */
@@ -84,5 +85,32 @@ describe("findProviderMirror", () => {
       mirror: undefined,
       origin: "registry (TF_PLUGIN_MIRROR=none)",
     });
+  });
+});
+
+describe("terraformEnvironment", () => {
+  it("with a mirror, installs hashicorp providers from it alone through a CLI config of its own", () => {
+    const work = scratchDir("tf-env-mirror");
+    const mirror = mirrorAt(scratchDir("tf-env-the-mirror"));
+    const env = terraformEnvironment({ workDir: work, mirror });
+    expect(env.TF_CLI_CONFIG_FILE).toBe(join(work, "terraformrc"));
+    const config = readFileSync(env.TF_CLI_CONFIG_FILE!, "utf8");
+    expect(config).toContain(`path    = ${JSON.stringify(mirror)}`);
+    expect(config).toContain(`plugin_cache_dir = ${JSON.stringify(join(work, "plugin-cache"))}`);
+  });
+
+  it("without one, keeps the caller's own CLI config (their network mirror, credentials) and sets only the cache", () => {
+    const work = scratchDir("tf-env-registry");
+    const saved = process.env.TF_CLI_CONFIG_FILE;
+    process.env.TF_CLI_CONFIG_FILE = "/home/someone/.terraformrc";
+    try {
+      const env = terraformEnvironment({ workDir: work });
+      expect(env.TF_CLI_CONFIG_FILE).toBe("/home/someone/.terraformrc");
+      expect(env.TF_PLUGIN_CACHE_DIR).toBe(join(work, "plugin-cache"));
+      expect(env.TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE).toBe("true");
+    } finally {
+      if (saved === undefined) delete process.env.TF_CLI_CONFIG_FILE;
+      else process.env.TF_CLI_CONFIG_FILE = saved;
+    }
   });
 });

@@ -31,12 +31,13 @@ deletes, and the plan guard's report (see \`cdktf-ecs-sd guard --help\`).
   --state ID=FILE   plan stack ID against a copy of its state (\`terraform state pull > FILE\`),
                     with -refresh=false; against empty state a plan only creates
   --plan-dir DIR    also write each plan's JSON to DIR/<stack>.plan.json
-  --work-dir DIR    Terraform CLI config, plugin cache and scratch copies
+  --work-dir DIR    plugin cache, scratch copies (and the CLI config of a mirror)
                     (default: ${defaultWorkDir()})
 
 Relative paths resolve from the working directory. Terraform >= 1.9 must be on PATH (or in
-TERRAFORM_BIN). Providers come from the registry, or, offline, from the filesystem mirror in
-${PLUGIN_MIRROR_ENV} (the folder above registry.terraform.io, as \`terraform providers mirror\` writes it).
+TERRAFORM_BIN). Providers come from the filesystem mirror in ${PLUGIN_MIRROR_ENV} when it is set
+(the folder above registry.terraform.io, as \`terraform providers mirror\` writes it); otherwise
+your own Terraform CLI configuration applies (a network mirror, credentials), else the registry.
 
 Exit code: 0 every plan is safe, 2 a plan replaces or deletes a namespace, Cloud Map service or
 ECS service, 1 an error (a plan failed, bad arguments). Progress goes to standard error.`;

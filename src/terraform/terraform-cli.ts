@@ -41,18 +41,24 @@ export interface TerraformEnvironmentOptions {
 }
 
 /**
- * Environment for running Terraform with a CLI config of our own: the provider mirror, a shared
- * plugin cache, no checkpoint calls, and (offline) mock credentials.
+ * Environment for running Terraform: a shared plugin cache, no checkpoint calls, and (offline)
+ * mock credentials. With a provider mirror, a CLI config of our own installs hashicorp providers
+ * from it alone. Without one, the caller's own CLI config (TF_CLI_CONFIG_FILE or ~/.terraformrc:
+ * their network mirror, registry credentials) stays in force, and the cache is set by variable.
  */
 export function terraformEnvironment(opts: TerraformEnvironmentOptions): NodeJS.ProcessEnv {
   mkdirSync(opts.workDir, { recursive: true });
-  const config = writeCliConfig(join(opts.workDir, "terraformrc"), {
-    mirror: opts.mirror,
-    pluginCacheDir: join(opts.workDir, "plugin-cache"),
-  });
+  const pluginCacheDir = join(opts.workDir, "plugin-cache");
+  let installation: NodeJS.ProcessEnv;
+  if (opts.mirror === undefined) {
+    mkdirSync(pluginCacheDir, { recursive: true });
+    installation = { TF_PLUGIN_CACHE_DIR: pluginCacheDir, TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE: "true" };
+  } else {
+    installation = { TF_CLI_CONFIG_FILE: writeCliConfig(join(opts.workDir, "terraformrc"), { mirror: opts.mirror, pluginCacheDir }) };
+  }
   return {
     ...process.env,
-    TF_CLI_CONFIG_FILE: config,
+    ...installation,
     TF_IN_AUTOMATION: "1",
     TF_INPUT: "0",
     CHECKPOINT_DISABLE: "1",
