@@ -3,6 +3,7 @@
  * all stacks; and its command-line parsing.
  */
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseStateArgs } from "../../src/cli/plan-offline-command";
 import { formatOfflineResults, selectStacks } from "../../src/ops/offline-plan";
@@ -60,9 +61,11 @@ describe("formatOfflineResults", () => {
 
 describe("command line", () => {
   it("parses --state <stack>=<file> and refuses other shapes", () => {
-    expect(parseStateArgs(["a=/s/a.tfstate", "b=states/b.tfstate"], { cwd: "/home/me/app" })).toEqual({
-      a: "/s/a.tfstate",
-      b: "/home/me/app/states/b.tfstate", // from the caller's folder
+    const caller = join(tmpdir(), "app"); // where the user stands
+    const absolute = join(tmpdir(), "states", "a.tfstate");
+    expect(parseStateArgs([`a=${absolute}`, "b=states/b.tfstate"], { cwd: caller })).toEqual({
+      a: absolute,
+      b: join(caller, "states", "b.tfstate"), // from the caller's folder
     });
     expect(() => parseStateArgs(["a.tfstate"], {})).toThrow(/--state a\.tfstate: expected <stack>=<state file>/);
     expect(() => parseStateArgs(["a="], {})).toThrow(/expected <stack>=<state file>/);

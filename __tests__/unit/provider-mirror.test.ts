@@ -102,10 +102,11 @@ describe("terraformEnvironment", () => {
   it("without one, keeps the caller's own CLI config (their network mirror, credentials) and sets only the cache", () => {
     const work = scratchDir("tf-env-registry");
     const saved = process.env.TF_CLI_CONFIG_FILE;
-    process.env.TF_CLI_CONFIG_FILE = "/home/someone/.terraformrc";
+    const own = join(scratchDir("tf-env-users-config"), ".terraformrc");
+    process.env.TF_CLI_CONFIG_FILE = own;
     try {
       const env = terraformEnvironment({ workDir: work });
-      expect(env.TF_CLI_CONFIG_FILE).toBe("/home/someone/.terraformrc");
+      expect(env.TF_CLI_CONFIG_FILE).toBe(own);
       expect(env.TF_PLUGIN_CACHE_DIR).toBe(join(work, "plugin-cache"));
       expect(env.TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE).toBe("true");
     } finally {
